@@ -1,0 +1,17 @@
+"""minirnn: the binary-addition RNN of "Anyone Can Learn To Code an LSTM-RNN
+in Python (Part 1: RNN)", in pure Python with no dependencies.
+
+>>> import minirnn
+>>> model = minirnn.train(iterations=1)
+Error:[3.45638663]
+Pred:[0 0 0 0 0 0 0 1]
+True:[0 1 0 0 0 1 0 1]
+9 + 60 = 1
+------------
+"""
+
+from .rnn import RNN
+from .training import PRESETS, Step, format_checkpoint, train, train_steps
+
+__version__ = "0.1.0"
+__all__ = ["RNN", "PRESETS", "Step", "format_checkpoint", "train", "train_steps"]

@@ -1,0 +1,136 @@
+"""A tiny matrix library over lists of rows: just what the article's numpy lines need.
+
+A matrix is a list of rows, each row a list of floats.  A row vector is a
+matrix with one row, so ``[[1.0, 2.0]]`` has shape (1, 2), like the article's
+``np.array([[a_bit, b_bit]])``.  Every operation returns new lists and leaves
+its arguments alone, so nothing needs ``copy.deepcopy``.
+
+>>> synapse = [[1.0, 2.0], [3.0, 4.0]]
+>>> dot([[1.0, 1.0]], synapse)
+[[4.0, 6.0]]
+>>> transpose(synapse)
+[[1.0, 3.0], [2.0, 4.0]]
+>>> dot([[1.0, 2.0]], [[1.0], [2.0], [3.0]])
+Traceback (most recent call last):
+  ...
+ValueError: dot: (1, 2) x (3, 1) do not align
+
+These functions are also the training loop's hot path, so their inner loops
+use ``map`` and ``zip``, which run in C on CPython, instead of index loops.
+"""
+
+try:
+    from operator import add as _add, mul as _mul, sub as _sub
+except ImportError:  # MicroPython ships without the operator module
+    def _add(x, y):
+        return x + y
+
+    def _mul(x, y):
+        return x * y
+
+    def _sub(x, y):
+        return x - y
+
+
+def shape(A):
+    """(rows, columns) of A.
+
+    >>> shape([[0.0, 0.0, 0.0]])
+    (1, 3)
+    """
+    return (len(A), len(A[0]) if A else 0)
+
+
+def zeros(rows, columns):
+    """A rows x columns matrix of 0.0 (numpy's zeros((rows, columns))).
+
+    >>> zeros(2, 3)
+    [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    """
+    return [[0.0] * columns for _ in range(rows)]
+
+
+def zeros_like(A):
+    """A matrix of 0.0 with A's shape."""
+    rows, columns = shape(A)
+    return zeros(rows, columns)
+
+
+def transpose(A):
+    """Rows become columns (numpy's A.T).
+
+    >>> transpose([[1.0, 2.0, 3.0]])
+    [[1.0], [2.0], [3.0]]
+    """
+    return [list(column) for column in zip(*A)]
+
+
+def dot(A, B):
+    """The matrix product A . B (numpy's np.dot for 2-D arrays).
+
+    >>> dot([[1.0], [2.0]], [[3.0, 4.0]])
+    [[3.0, 4.0], [6.0, 8.0]]
+    """
+    (n, m), (p, q) = shape(A), shape(B)
+    if m != p:
+        raise ValueError("dot: %r x %r do not align" % ((n, m), (p, q)))
+    if p == 1:
+        # An outer product (a column times a row), as in BPTT's weight
+        # updates: each row of the result is B's only row, scaled.
+        row_b = B[0]
+        return [[x * y for y in row_b] for (x,) in A]
+    columns = list(zip(*B))
+    return [[sum(map(_mul, row, column)) for column in columns] for row in A]
+
+
+def _check_same_shape(name, A, B):
+    if shape(A) != shape(B):
+        raise ValueError("%s: shapes %r and %r differ" % (name, shape(A), shape(B)))
+
+
+def add(A, B):
+    """Elementwise A + B.
+
+    >>> add([[1.0, 2.0]], [[0.5, 0.5]])
+    [[1.5, 2.5]]
+    """
+    _check_same_shape("add", A, B)
+    return [list(map(_add, row_a, row_b)) for row_a, row_b in zip(A, B)]
+
+
+def subtract(A, B):
+    """Elementwise A - B.
+
+    >>> subtract([[1.0, 2.0]], [[0.5, 0.5]])
+    [[0.5, 1.5]]
+    """
+    _check_same_shape("subtract", A, B)
+    return [list(map(_sub, row_a, row_b)) for row_a, row_b in zip(A, B)]
+
+
+def multiply(A, B):
+    """Elementwise A * B (numpy's ``*`` on equal shapes, not the matrix product).
+
+    >>> multiply([[1.0, 2.0]], [[3.0, 4.0]])
+    [[3.0, 8.0]]
+    """
+    _check_same_shape("multiply", A, B)
+    return [list(map(_mul, row_a, row_b)) for row_a, row_b in zip(A, B)]
+
+
+def scale(A, s):
+    """Every element times the number s (numpy's A * s).
+
+    >>> scale([[1.0, -2.0]], 0.5)
+    [[0.5, -1.0]]
+    """
+    return [[x * s for x in row] for row in A]
+
+
+def apply(f, A):
+    """f applied to every element (what numpy does for a ufunc like np.exp).
+
+    >>> apply(abs, [[-1.0, 2.0]])
+    [[1.0, 2.0]]
+    """
+    return [[f(x) for x in row] for row in A]

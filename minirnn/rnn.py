@@ -1,0 +1,200 @@
+"""The article's recurrent network: its forward pass and backpropagation through time.
+
+The network reads two numbers one bit at a time, least significant bit
+first, and writes one bit of the answer at each step.  Its hidden layer
+(``layer_1``, 16 sigmoid units in the article) is fed back into itself
+through ``synapse_h``, which is how it can carry a 1 from one bit to the next.
+
+The names are the article's, so this file can be read beside it:
+
+- ``synapse_0``: input (two bits) to hidden, shape (2, hidden);
+- ``synapse_h``: hidden at the previous bit to hidden now, (hidden, hidden);
+- ``synapse_1``: hidden to output (one bit), (hidden, 1);
+- ``layer_1`` / ``layer_2``: the hidden and output activations;
+- ``layer_2_delta``, ``layer_1_delta``, ``future_layer_1_delta``: the error
+  signals of backpropagation through time.
+
+>>> from minirnn.numpy_random import RandomState
+>>> net = RNN.random(RandomState(0))
+>>> net.synapse_0[0][:3]
+[0.0976270078546495, 0.43037873274483895, 0.20552675214328775]
+"""
+
+from math import exp
+
+from .matrix import add, apply, dot, multiply, scale, shape, subtract, transpose, zeros
+
+
+def sigmoid(x):
+    """The logistic function 1 / (1 + e**-x), in [0, 1] for every float.
+
+    >>> sigmoid(0.0)
+    0.5
+    >>> sigmoid(-1000.0), sigmoid(1000.0)
+    (0.0, 1.0)
+    """
+    try:
+        return 1.0 / (1.0 + exp(-x))
+    except (OverflowError, ValueError):
+        # e**-x is too large for a float (CPython raises OverflowError,
+        # MicroPython ValueError); the true value is below 1e-308.
+        return 0.0
+
+
+def sigmoid_output_to_derivative(output):
+    """The slope of the sigmoid, computed from its output: s * (1 - s).
+
+    It takes and returns a matrix, since it is always applied to a layer.
+
+    >>> sigmoid_output_to_derivative([[0.5, 1.0]])
+    [[0.25, 0.0]]
+    """
+    return [[s * (1 - s) for s in row] for row in output]
+
+
+def round_bit(probability):
+    """The output bit a sigmoid output stands for: like np.round, 0.5 goes to 0."""
+    return 1 if probability > 0.5 else 0
+
+
+class RNN:
+    """The three weight matrices of the article's network, and the first hidden state h0.
+
+    settings records how the network was trained (task, bits, alpha, seed,
+    ...); training fills it in and model files keep it.
+    """
+
+    def __init__(self, synapse_0, synapse_1, synapse_h, h0=0.0, settings=None):
+        self.synapse_0 = synapse_0
+        self.synapse_1 = synapse_1
+        self.synapse_h = synapse_h
+        self.h0 = h0
+        self.settings = dict(settings or {})
+        _check_shapes(self)
+
+    @classmethod
+    def random(cls, rng, hidden_dim=16, init_scale=1.0, h0=0.0, input_dim=2, output_dim=1):
+        """Fresh weights drawn as the article draws them: uniform in [-1, 1) times init_scale.
+
+        The order (synapse_0, synapse_1, synapse_h) matters: it fixes which
+        random numbers each matrix gets, and so the whole published log.
+        """
+
+        def draw(rows, columns):
+            return apply(lambda r: (2 * r - 1) * init_scale, rng.random((rows, columns)))
+
+        synapse_0 = draw(input_dim, hidden_dim)
+        synapse_1 = draw(hidden_dim, output_dim)
+        synapse_h = draw(hidden_dim, hidden_dim)
+        return cls(synapse_0, synapse_1, synapse_h, h0)
+
+    @property
+    def hidden_dim(self):
+        return len(self.synapse_h)
+
+    def first_hidden_layer(self):
+        """The hidden state before the first bit: every unit at h0."""
+        return [[self.h0] * self.hidden_dim]
+
+    def step(self, X, prev_layer_1):
+        """One bit of the forward pass: the new hidden layer, then the output bit's probability.
+
+        X is [[a_bit, b_bit]]; prev_layer_1 is the hidden layer of the bit before.
+        """
+        layer_1 = apply(sigmoid, add(dot(X, self.synapse_0), dot(prev_layer_1, self.synapse_h)))
+        layer_2 = apply(sigmoid, dot(layer_1, self.synapse_1))
+        return layer_1, layer_2
+
+    def feed(self, a, b):
+        """Run the network over two bit lists (most significant first) without learning.
+
+        Returns (d, layer_1_values, layer_2_values): the predicted bits (most
+        significant first), and the hidden and output layers at each step,
+        least significant bit first, with the starting hidden state in
+        layer_1_values[0].
+        """
+        binary_dim = len(a)
+        d = [0] * binary_dim
+        layer_1_values = [self.first_hidden_layer()]
+        layer_2_values = []
+        for position in range(binary_dim):
+            X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
+            layer_1, layer_2 = self.step(X, layer_1_values[-1])
+            d[binary_dim - position - 1] = round_bit(layer_2[0][0])
+            layer_1_values.append(layer_1)
+            layer_2_values.append(layer_2)
+        return d, layer_1_values, layer_2_values
+
+    def backpropagate(self, a, b, c):
+        """The article's forward pass and backpropagation through time for one problem.
+
+        a, b and c are the operands and the true answer as bit lists, most
+        significant first.  Returns (d, overallError, synapse_0_update,
+        synapse_1_update, synapse_h_update): the predicted bits, the summed
+        absolute error, and the weight changes that lower
+        0.5 * sum((c_bit - layer_2)**2), before they are scaled by alpha.
+        """
+        synapse_0, synapse_1, synapse_h = self.synapse_0, self.synapse_1, self.synapse_h
+        binary_dim = len(c)
+        d = [0] * binary_dim
+        overallError = 0.0
+        layer_2_deltas = []
+        layer_1_values = [self.first_hidden_layer()]
+
+        # Forward, from the least significant bit: remember every hidden layer
+        # and every output delta, backpropagation needs them all.
+        for position in range(binary_dim):
+            X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
+            y = [[c[binary_dim - position - 1]]]
+            layer_1, layer_2 = self.step(X, layer_1_values[-1])
+            layer_2_error = subtract(y, layer_2)
+            layer_2_deltas.append(multiply(layer_2_error, sigmoid_output_to_derivative(layer_2)))
+            overallError += abs(layer_2_error[0][0])
+            d[binary_dim - position - 1] = round_bit(layer_2[0][0])
+            layer_1_values.append(layer_1)
+
+        synapse_0_update = zeros(*shape(synapse_0))
+        synapse_1_update = zeros(*shape(synapse_1))
+        synapse_h_update = zeros(*shape(synapse_h))
+        future_layer_1_delta = zeros(1, self.hidden_dim)
+        synapse_h_T = transpose(synapse_h)  # the same at every step, so transposed once
+        synapse_1_T = transpose(synapse_1)
+
+        # Backward, from the most significant bit: each hidden layer's error
+        # comes from its own output and from the hidden layer after it.
+        for position in range(binary_dim):
+            X = [[a[position], b[position]]]
+            layer_1 = layer_1_values[-position - 1]
+            prev_layer_1 = layer_1_values[-position - 2]
+            layer_2_delta = layer_2_deltas[-position - 1]
+            synapse_1_update = add(synapse_1_update, dot(transpose(layer_1), layer_2_delta))
+            layer_1_delta = multiply(
+                add(dot(future_layer_1_delta, synapse_h_T), dot(layer_2_delta, synapse_1_T)),
+                sigmoid_output_to_derivative(layer_1),
+            )
+            synapse_h_update = add(synapse_h_update, dot(transpose(prev_layer_1), layer_1_delta))
+            synapse_0_update = add(synapse_0_update, dot(transpose(X), layer_1_delta))
+            future_layer_1_delta = layer_1_delta
+
+        return d, overallError, synapse_0_update, synapse_1_update, synapse_h_update
+
+    def learn(self, a, b, c, alpha):
+        """One training iteration on one problem: backpropagate, then move each weight.
+
+        Returns (d, overallError) as the article prints them.
+        """
+        d, overallError, synapse_0_update, synapse_1_update, synapse_h_update = self.backpropagate(a, b, c)
+        self.synapse_0 = add(self.synapse_0, scale(synapse_0_update, alpha))
+        self.synapse_1 = add(self.synapse_1, scale(synapse_1_update, alpha))
+        self.synapse_h = add(self.synapse_h, scale(synapse_h_update, alpha))
+        return d, overallError
+
+
+def _check_shapes(net):
+    hidden = net.hidden_dim
+    if hidden < 1 or shape(net.synapse_h) != (hidden, hidden):
+        raise ValueError("synapse_h must be square, got shape %r" % (shape(net.synapse_h),))
+    if shape(net.synapse_0) != (2, hidden):
+        raise ValueError("synapse_0 must have shape (2, %d), got %r" % (hidden, shape(net.synapse_0)))
+    if shape(net.synapse_1) != (hidden, 1):
+        raise ValueError("synapse_1 must have shape (%d, 1), got %r" % (hidden, shape(net.synapse_1)))
