@@ -31,6 +31,12 @@ except ImportError:  # MicroPython ships without the operator module
     def _sub(x, y):
         return x - y
 
+try:
+    from math import sumprod as _sumprod  # Python 3.12+: a dot product in C
+except ImportError:
+    def _sumprod(p, q):
+        return sum(map(_mul, p, q))
+
 
 def shape(A):
     """(rows, columns) of A.
@@ -71,20 +77,40 @@ def dot(A, B):
     >>> dot([[1.0], [2.0]], [[3.0, 4.0]])
     [[3.0, 4.0], [6.0, 8.0]]
     """
-    (n, m), (p, q) = shape(A), shape(B)
-    if m != p:
-        raise ValueError("dot: %r x %r do not align" % ((n, m), (p, q)))
-    if p == 1:
-        # An outer product (a column times a row), as in BPTT's weight
-        # updates: each row of the result is B's only row, scaled.
+    if len(A[0]) != len(B):
+        raise ValueError("dot: %r x %r do not align" % (shape(A), shape(B)))
+    # When B has one or two rows (an outer product, or the input bits times
+    # synapse_0), each row of the result is B's rows scaled and added:
+    # much quicker than a separate sum of one or two terms per element.
+    if len(B) == 1:
         row_b = B[0]
         return [[x * y for y in row_b] for (x,) in A]
-    columns = list(zip(*B))
-    return [[sum(map(_mul, row, column)) for column in columns] for row in A]
+    if len(B) == 2:
+        row_b, row_c = B
+        return [[x * y + z * w for y, w in zip(row_b, row_c)] for x, z in A]
+    return _inner(A, list(zip(*B)))
+
+
+def inner(A, B):
+    """A . B-transposed, each row of A against each row of B (numpy's np.inner).
+
+    The backward pass needs ``future_layer_1_delta.dot(synapse_h.T)``; this
+    gives it without building the transpose.
+
+    >>> inner([[1.0, 2.0]], [[3.0, 4.0], [5.0, 6.0]])
+    [[11.0, 17.0]]
+    """
+    if len(A[0]) != len(B[0]):
+        raise ValueError("inner: %r x %r do not align" % (shape(A), shape(B)))
+    return _inner(A, B)
+
+
+def _inner(A, B):
+    return [[_sumprod(row_a, row_b) for row_b in B] for row_a in A]
 
 
 def _check_same_shape(name, A, B):
-    if shape(A) != shape(B):
+    if len(A) != len(B) or (A and len(A[0]) != len(B[0])):
         raise ValueError("%s: shapes %r and %r differ" % (name, shape(A), shape(B)))
 
 
@@ -134,3 +160,15 @@ def apply(f, A):
     [[1.0, 2.0]]
     """
     return [[f(x) for x in row] for row in A]
+
+
+def vstack(matrices):
+    """The rows of several matrices, one under another (numpy's np.vstack).
+
+    >>> vstack([[[1.0, 2.0]], [[3.0, 4.0]]])
+    [[1.0, 2.0], [3.0, 4.0]]
+    """
+    rows = [row for matrix in matrices for row in matrix]
+    if len(set(len(row) for row in rows)) > 1:
+        raise ValueError("vstack: rows of different lengths %r" % (sorted(set(len(row) for row in rows)),))
+    return rows

@@ -22,7 +22,7 @@ The names are the article's, so this file can be read beside it:
 
 from math import exp
 
-from .matrix import add, apply, dot, multiply, scale, shape, subtract, transpose, zeros
+from .matrix import add, apply, dot, inner, multiply, scale, shape, subtract, transpose, vstack, zeros
 
 
 def sigmoid(x):
@@ -153,28 +153,37 @@ class RNN:
             d[binary_dim - position - 1] = round_bit(layer_2[0][0])
             layer_1_values.append(layer_1)
 
-        synapse_0_update = zeros(*shape(synapse_0))
-        synapse_1_update = zeros(*shape(synapse_1))
-        synapse_h_update = zeros(*shape(synapse_h))
         future_layer_1_delta = zeros(1, self.hidden_dim)
-        synapse_h_T = transpose(synapse_h)  # the same at every step, so transposed once
-        synapse_1_T = transpose(synapse_1)
+        synapse_1_T = transpose(synapse_1)  # the same at every step, so transposed once
+        layer_1_deltas = []
 
         # Backward, from the most significant bit: each hidden layer's error
         # comes from its own output and from the hidden layer after it.
         for position in range(binary_dim):
-            X = [[a[position], b[position]]]
             layer_1 = layer_1_values[-position - 1]
-            prev_layer_1 = layer_1_values[-position - 2]
             layer_2_delta = layer_2_deltas[-position - 1]
-            synapse_1_update = add(synapse_1_update, dot(transpose(layer_1), layer_2_delta))
             layer_1_delta = multiply(
-                add(dot(future_layer_1_delta, synapse_h_T), dot(layer_2_delta, synapse_1_T)),
+                add(inner(future_layer_1_delta, synapse_h), dot(layer_2_delta, synapse_1_T)),
                 sigmoid_output_to_derivative(layer_1),
             )
-            synapse_h_update = add(synapse_h_update, dot(transpose(prev_layer_1), layer_1_delta))
-            synapse_0_update = add(synapse_0_update, dot(transpose(X), layer_1_delta))
+            layer_1_deltas.append(layer_1_delta)
             future_layer_1_delta = layer_1_delta
+
+        # Each weight's update sums, over the positions, what came into the
+        # weight times the error that left it.  The article adds one position
+        # at a time inside the loop above, e.g.
+        #     synapse_h_update += prev_layer_1.T . layer_1_delta
+        # With the positions stacked as rows (in the loop's order) the whole
+        # sum is one matrix product: the same terms added in the same order,
+        # with far fewer steps in Python.
+        X = [[a[position], b[position]] for position in range(binary_dim)]
+        layer_1 = vstack(layer_1_values[:0:-1])
+        prev_layer_1 = vstack(layer_1_values[-2::-1])
+        layer_2_delta = vstack(layer_2_deltas[::-1])
+        layer_1_delta = vstack(layer_1_deltas)
+        synapse_1_update = dot(transpose(layer_1), layer_2_delta)
+        synapse_h_update = dot(transpose(prev_layer_1), layer_1_delta)
+        synapse_0_update = dot(transpose(X), layer_1_delta)
 
         return d, overallError, synapse_0_update, synapse_1_update, synapse_h_update
 
