@@ -126,7 +126,7 @@ class RNN:
         return d, layer_1_values, layer_2_values
 
     def backpropagate(self, a, b, c):
-        """The article's forward pass and backpropagation through time for one problem.
+        """The forward pass and backpropagation through time for one problem.
 
         a, b and c are the operands and the true answer as bit lists, most
         significant first.  Returns (d, overallError, synapse_0_update,
@@ -134,27 +134,22 @@ class RNN:
         absolute error, and the weight changes that lower
         0.5 * sum((c_bit - layer_2)**2), before they are scaled by alpha.
         """
-        synapse_0, synapse_1, synapse_h = self.synapse_0, self.synapse_1, self.synapse_h
         binary_dim = len(c)
-        d = [0] * binary_dim
+        # Forward: every hidden layer and output, least significant bit first.
+        d, layer_1_values, layer_2_values = self.feed(a, b)
+
+        # How far each output was from the true bit, and its delta: the
+        # error scaled by the sigmoid's slope there.
         overallError = 0.0
         layer_2_deltas = []
-        layer_1_values = [self.first_hidden_layer()]
-
-        # Forward, from the least significant bit: remember every hidden layer
-        # and every output delta, backpropagation needs them all.
-        for position in range(binary_dim):
-            X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
+        for position, layer_2 in enumerate(layer_2_values):
             y = [[c[binary_dim - position - 1]]]
-            layer_1, layer_2 = self.step(X, layer_1_values[-1])
             layer_2_error = subtract(y, layer_2)
             layer_2_deltas.append(multiply(layer_2_error, sigmoid_output_to_derivative(layer_2)))
             overallError += abs(layer_2_error[0][0])
-            d[binary_dim - position - 1] = round_bit(layer_2[0][0])
-            layer_1_values.append(layer_1)
 
         future_layer_1_delta = zeros(1, self.hidden_dim)
-        synapse_1_T = transpose(synapse_1)  # the same at every step, so transposed once
+        synapse_1_T = transpose(self.synapse_1)  # the same at every step, so transposed once
         layer_1_deltas = []
 
         # Backward, from the most significant bit: each hidden layer's error
@@ -163,7 +158,7 @@ class RNN:
             layer_1 = layer_1_values[-position - 1]
             layer_2_delta = layer_2_deltas[-position - 1]
             layer_1_delta = multiply(
-                add(inner(future_layer_1_delta, synapse_h), dot(layer_2_delta, synapse_1_T)),
+                add(inner(future_layer_1_delta, self.synapse_h), dot(layer_2_delta, synapse_1_T)),
                 sigmoid_output_to_derivative(layer_1),
             )
             layer_1_deltas.append(layer_1_delta)
