@@ -72,7 +72,8 @@ def build_parser():
     train_parser.add_argument("--preset", choices=sorted(PRESETS), default="article",
                               help="start from a published run's settings (default: article)")
     for flag, dest, kind, text in TRAIN_FLAGS:
-        train_parser.add_argument(flag, dest=dest, type=kind, default=None, help=text)
+        metavar = "N" if kind is _whole_number else "X" if kind is _finite_float else "{add,sub}"
+        train_parser.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
     return parser
 
 
