@@ -27,38 +27,28 @@ def checkpoints(log):
     return [block.strip() for block in log.split("------------") if block.strip()]
 
 
-@pytest.fixture(scope="module")
-def article_run():
-    out = io.StringIO()
-    model = minirnn.train(out=out, **_settings("article"))
-    return out.getvalue(), model
+_runs = {}
 
 
-@pytest.fixture(scope="module")
-def subtraction_run():
-    out = io.StringIO()
-    model = minirnn.train(out=out, **_settings("subtraction"))
-    return out.getvalue(), model
+def run(preset):
+    """(log, model) of a preset's full training; each runs once per test session."""
+    if preset not in _runs:
+        out = io.StringIO()
+        model = minirnn.train(out=out, **minirnn.PRESETS[preset])
+        _runs[preset] = out.getvalue(), model
+    return _runs[preset]
 
 
-def _settings(preset):
-    return dict(minirnn.PRESETS[preset])
-
-
-def test_article_log_checkpoint_for_checkpoint(article_run):
-    log, _ = article_run
-    published = checkpoints(golden("article_add.log"))
-    assert len(published) == 10
+@pytest.mark.parametrize("preset, name, count", [
+    ("article", "article_add.log", 10),
+    ("subtraction", "subtraction.log", 13),
+])
+def test_published_log_checkpoint_for_checkpoint(preset, name, count):
+    log, _ = run(preset)
+    published = checkpoints(golden(name))
+    assert len(published) == count
     assert checkpoints(log) == published
-    assert log == golden("article_add.log")
-
-
-def test_subtraction_log_checkpoint_for_checkpoint(subtraction_run):
-    log, _ = subtraction_run
-    published = checkpoints(golden("subtraction.log"))
-    assert len(published) == 13
-    assert checkpoints(log) == published
-    assert log == golden("subtraction.log")
+    assert log == golden(name)
 
 
 def printed_matrix(text):
@@ -67,8 +57,8 @@ def printed_matrix(text):
             for row in re.findall(r"\[([^\[\]]+)\]", text)]
 
 
-def test_subtraction_final_weights(subtraction_run):
-    _, model = subtraction_run
+def test_subtraction_final_weights():
+    _, model = run("subtraction")
     text = golden("subtraction_synapse_0_1.txt")
     first, second = text.split("]]\n", 1)
     for printed, ours in ((printed_matrix(first + "]]"), model.synapse_0),
