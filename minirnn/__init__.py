@@ -10,8 +10,10 @@ True:[0 1 0 0 0 1 0 1]
 ------------
 """
 
+from .model_file import ModelFileError, load
 from .rnn import RNN
 from .training import PRESETS, Step, format_checkpoint, train, train_steps
 
 __version__ = "0.1.0"
-__all__ = ["RNN", "PRESETS", "Step", "format_checkpoint", "train", "train_steps"]
+__all__ = ["RNN", "PRESETS", "Step", "ModelFileError", "format_checkpoint", "load", "train",
+           "train_steps"]

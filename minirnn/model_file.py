@@ -1,67 +1,129 @@
 """Trained networks kept as JSON files: written atomically, read back with every field checked.
 
-A model file holds the three weight matrices, h0, and how the network was
-trained, as plain JSON a person can read (never pickle: loading a file must
-not run code).  Floats are written with repr, so they come back bit for bit.
+A model file is plain JSON that a person can read: the format's name and
+version, what the network does (``task``) and at what width it trained
+(``bits``), its size (``hidden``), the starting hidden state ``h0``, the
+three weight matrices under the article's names, and the rest of the
+training settings (alpha, iterations, seed, init_scale).  Loading never runs
+code (no pickle, no eval): it parses JSON and checks each field, so a file
+that is damaged or not a model is refused with one line saying what is wrong.
+
+Floats are written by ``json``, which uses repr on CPython, so every weight
+comes back bit for bit:
 
 >>> import os, tempfile
 >>> from minirnn import train
 >>> model = train(iterations=100, print_every=None)
 >>> path = os.path.join(tempfile.mkdtemp(), "adder.json")
 >>> save(model, path)
->>> load(path).synapse_h == model.synapse_h
+>>> copy = load(path)
+>>> copy.synapse_h == model.synapse_h and copy.settings == model.settings
 True
+>>> loads('{"format": "minirnn-model", "version": 2}')
+Traceback (most recent call last):
+  ...
+minirnn.model_file.ModelFileError: version: this minirnn reads version 1 files, not 2
+
+The module also runs on MicroPython, whose ``os`` may lack ``replace``,
+``fsync`` and ``getpid``; it uses each only where it exists.
 """
 
 import json
 import os
 
+from .data import PROBLEMS
 from .rnn import RNN
 
 FORMAT = "minirnn-model"
 VERSION = 1
-TASKS = ("add", "sub")
+MAX_BITS = 4096  # widest numbers minirnn asks a network about (see minirnn.evaluate)
+
+# The fields of a version 1 file, in the order they are written.
+FIELDS = ("format", "version", "task", "bits", "hidden", "h0",
+          "synapse_0", "synapse_1", "synapse_h", "training")
+# Training settings kept under "training"; any of them may be absent (a
+# network built by hand was never trained).
+TRAINING_FIELDS = ("alpha", "iterations", "seed", "init_scale")
 
 
 class ModelFileError(ValueError):
-    """A model file that cannot be read or is not a valid minirnn model."""
+    """A model file that cannot be read or written, or is not a valid minirnn model."""
+
+
+# Writing
 
 
 def to_dict(model):
-    """The model as the JSON-ready dictionary that a model file holds."""
+    """The model as the dictionary a model file holds, checked as load would check it.
+
+    A model with no recorded task or bits (built by hand rather than
+    trained) counts as the article's: 8-bit addition.
+    """
     settings = model.settings
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "task": settings.get("task", "add"),
-        "bits": settings.get("bits", 8),
-        "hidden": model.hidden_dim,
-        "h0": model.h0,
-        "synapse_0": model.synapse_0,
-        "synapse_1": model.synapse_1,
-        "synapse_h": model.synapse_h,
-        "training": settings,
+    training = {}
+    for name in TRAINING_FIELDS:
+        if name in settings:
+            training[name] = settings[name]
+    data = {
+        "format": FORMAT, "version": VERSION,
+        "task": settings.get("task", "add"), "bits": settings.get("bits", 8),
+        "hidden": model.hidden_dim, "h0": model.h0,
+        "synapse_0": model.synapse_0, "synapse_1": model.synapse_1, "synapse_h": model.synapse_h,
+        "training": training,
     }
+    try:
+        from_dict(data)
+    except ModelFileError as error:
+        raise ModelFileError("cannot save this model: %s" % error)
+    return data
+
+
+def dumps(model):
+    """The text of the model's file: one field per line, one matrix row per line.
+
+    (Written out here because MicroPython's json.dumps has no indent.)
+    """
+    data = to_dict(model)
+    lines = []
+    for name in FIELDS:
+        value = data[name]
+        if name.startswith("synapse_"):
+            text = "[\n    " + ",\n    ".join(json.dumps(row) for row in value) + "\n  ]"
+        else:
+            text = json.dumps(value)
+        lines.append("  %s: %s" % (json.dumps(name), text))
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def save(model, path):
-    """Write the model to path as JSON, atomically: the file is whole or untouched."""
-    write_atomically(path, json.dumps(to_dict(model), indent=1) + "\n")
+    """Write the model to path, atomically: afterwards path holds the whole new file or
+    whatever it held before, never a part of one.
+
+    Raises ModelFileError if the model cannot be saved (say, a weight is
+    nan) or the file cannot be written (no such folder, a directory, no
+    permission); an existing file at path is then left as it was.
+    """
+    text = dumps(model)
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        raise ModelFileError("cannot write model file '%s': %s" % (path, _reason(error)))
 
 
 def write_atomically(path, text):
-    """Write text to path through a temporary file in the same folder, then rename.
+    """Write text to path through a temporary file in the same folder, then rename it.
 
-    A crash or a full disk midway leaves any earlier file at path as it was.
+    The rename replaces path in one step, so a crash, a full disk or an
+    error midway leaves any earlier file at path as it was.  Raises OSError.
     """
-    folder = os.path.dirname(path) or "."
-    temporary = os.path.join(folder, ".%s.%d.tmp" % (os.path.basename(path), os.getpid()))
+    # Appending to the name keeps the temporary file in path's own folder,
+    # so the rename never crosses filesystems.
+    temporary = "%s.%d.tmp" % (path, _process_id())
     try:
         with open(temporary, "w") as handle:
             handle.write(text)
             handle.flush()
-            if hasattr(os, "fsync"):
-                os.fsync(handle.fileno())
+            _fsync(handle)  # the bytes are on disk before the name points at them
         _replace(temporary, path)
     except BaseException:
         try:
@@ -69,82 +131,192 @@ def write_atomically(path, text):
         except OSError:
             pass
         raise
+    _fsync_folder(path)
+
+
+def _process_id():
+    try:
+        return os.getpid()
+    except AttributeError:  # MicroPython
+        return 0
+
+
+def _fsync(handle):
+    try:
+        os.fsync(handle.fileno())
+    except AttributeError:  # MicroPython: no fsync
+        pass
 
 
 def _replace(source, destination):
-    if os.path.isdir(destination):
-        raise IsADirectoryError("%s is a directory" % destination)
-    if hasattr(os, "replace"):
-        os.replace(source, destination)
-    else:  # MicroPython: rename replaces on the filesystems it runs on
-        os.rename(source, destination)
+    try:
+        replace = os.replace
+    except AttributeError:  # MicroPython: its rename replaces an existing file
+        replace = os.rename
+    replace(source, destination)
+
+
+def _fsync_folder(path):
+    # Make the rename itself durable.  POSIX only: elsewhere a folder cannot
+    # be opened this way, and there is nothing more to do.
+    try:
+        folder = os.open(os.path.dirname(path) or ".", os.O_RDONLY)
+    except (AttributeError, OSError):
+        return
+    try:
+        os.fsync(folder)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
+
+
+# Reading
 
 
 def load(path):
-    """Read a model file written by save, checking every field.
+    """Read the model file at path, checking every field; returns an RNN.
 
-    Raises ModelFileError, with one line saying what is wrong, for a file
-    that is missing, unreadable, not JSON, of another format or version, or
-    whose weights have the wrong shape or are not finite numbers.
+    Raises ModelFileError, whose message names the file and what is wrong,
+    for a file that is missing or unreadable, not JSON, of another format or
+    version, or whose fields have the wrong type or shape or hold numbers
+    that are not finite.
     """
     try:
-        with open(path) as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ModelFileError("cannot read model file %s: %s" % (path, _reason(error)))
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        raise ModelFileError("cannot read model file '%s': %s" % (path, _reason(error)))
+    try:
+        return loads(raw)
+    except ModelFileError as error:
+        raise ModelFileError("model file '%s': %s" % (path, error))
+
+
+def loads(text):
+    """The RNN a model file's text (str or bytes) describes, every field checked."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except (UnicodeError, ValueError):
+            raise ModelFileError("not a minirnn model file (not UTF-8 text)")
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark, as some Windows editors write
     try:
         data = json.loads(text)
-    except ValueError:
-        raise ModelFileError("%s is not a minirnn model file (not valid JSON)" % path)
-    try:
-        return from_dict(data)
-    except ModelFileError as error:
-        raise ModelFileError("%s: %s" % (path, error))
+    except (ValueError, RuntimeError):
+        # RuntimeError: nesting too deep for the parser (RecursionError).
+        raise ModelFileError("not a minirnn model file (not valid JSON)")
+    return from_dict(data)
 
 
 def from_dict(data):
     """Build an RNN from a model file's dictionary, checking every field."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ModelFileError("not a minirnn model file (no \"format\": %r)" % FORMAT)
-    if data.get("version") != VERSION:
-        raise ModelFileError("model file version %r is not supported (this minirnn reads version %d)"
-                             % (data.get("version"), VERSION))
-    task = data.get("task")
-    if task not in TASKS:
-        raise ModelFileError("\"task\" must be 'add' or 'sub', got %r" % (task,))
-    hidden = _whole_number(data, "hidden")
-    bits = _whole_number(data, "bits")
-    h0 = _finite(data.get("h0"), "h0")
+        raise ModelFileError("not a minirnn model file (no \"format\": \"%s\")" % FORMAT)
+    version = data.get("version")
+    if version != VERSION or not _is_int(version):
+        raise ModelFileError("version: this minirnn reads version %d files, not %s"
+                             % (VERSION, _show(version)))
+    _known_fields(data, FIELDS, "")
+    task = _field(data, "task")
+    if task not in PROBLEMS:
+        raise ModelFileError("task: must be 'add' or 'sub', not %s" % _show(task))
+    bits = _whole(data, "bits", 1, MAX_BITS)
+    hidden = _whole(data, "hidden", 1, None)
+    h0 = _finite(_field(data, "h0"), "h0")
     synapse_0 = _matrix(data, "synapse_0", 2, hidden)
     synapse_1 = _matrix(data, "synapse_1", hidden, 1)
     synapse_h = _matrix(data, "synapse_h", hidden, hidden)
-    training = data.get("training", {})
-    if not isinstance(training, dict):
-        raise ModelFileError("\"training\" must be an object")
-    settings = dict(training)
-    settings["task"], settings["bits"], settings["hidden"], settings["h0"] = task, bits, hidden, h0
+    settings = {"task": task, "bits": bits, "hidden": hidden}
+    settings.update(_training(_field(data, "training")))
+    settings["h0"] = h0
     return RNN(synapse_0, synapse_1, synapse_h, h0, settings)
 
 
-def _whole_number(data, name):
-    value = data.get(name)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ModelFileError("\"%s\" must be a whole number >= 1, got %r" % (name, value))
+def _training(training):
+    if not isinstance(training, dict):
+        raise ModelFileError("training: must be an object, not %s" % _show(training))
+    _known_fields(training, TRAINING_FIELDS, "training.")
+    settings = {}
+    if "alpha" in training:
+        settings["alpha"] = _finite(training["alpha"], "training.alpha", keep_int=True)
+    if "iterations" in training:
+        settings["iterations"] = _whole(training, "iterations", 0, None, "training.")
+    if "seed" in training:
+        settings["seed"] = _whole(training, "seed", 0, 2 ** 32 - 1, "training.")
+    if "init_scale" in training:
+        settings["init_scale"] = _finite(training["init_scale"], "training.init_scale", keep_int=True)
+    return settings
+
+
+def _known_fields(data, names, prefix):
+    for name in data:
+        if name not in names:
+            raise ModelFileError("unknown field %s%s" % (prefix, _show(name)))
+
+
+def _field(data, name):
+    if name not in data:
+        raise ModelFileError("missing field '%s'" % name)
+    return data[name]
+
+
+def _is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _whole(data, name, low, high, prefix=""):
+    value = _field(data, name)
+    if not _is_int(value) or value < low or (high is not None and value > high):
+        allowed = ">= %d" % low if high is None else "from %d to %d" % (low, high)
+        raise ModelFileError("%s%s: must be a whole number %s, not %s"
+                             % (prefix, name, allowed, _show(value)))
     return value
 
 
-def _finite(value, name):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value - value != 0:
-        raise ModelFileError("\"%s\" must be a finite number, got %r" % (name, value))
-    return float(value)
+def _finite(value, name, keep_int=False):
+    """value as a float (ints may stay ints when keep_int), refusing nan, inf and non-numbers."""
+    if _is_int(value):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large to be a float
+            number = float("inf")
+        if number - number == 0:
+            return value if keep_int else number
+    elif isinstance(value, float) and value - value == 0:
+        return value
+    raise ModelFileError("%s: must be a finite number, not %s" % (name, _show(value)))
 
 
 def _matrix(data, name, rows, columns):
-    matrix = data.get(name)
-    if (not isinstance(matrix, list) or len(matrix) != rows
-            or any(not isinstance(row, list) or len(row) != columns for row in matrix)):
-        raise ModelFileError("\"%s\" must be a %d x %d matrix (list of rows)" % (name, rows, columns))
-    return [[_finite(x, name) for x in row] for row in matrix]
+    matrix = _field(data, name)
+    if not isinstance(matrix, list) or len(matrix) != rows:
+        raise ModelFileError("%s: must be a list of %d rows, not %s" % (name, rows, _show(matrix)))
+    result = []
+    for i, row in enumerate(matrix):
+        where = "%s[%d]" % (name, i)
+        if not isinstance(row, list) or len(row) != columns:
+            raise ModelFileError("%s: must be a row of %d numbers, not %s" % (where, columns, _show(row)))
+        result.append([_finite(x, "%s[%d]" % (where, j)) for j, x in enumerate(row)])
+    return result
+
+
+def _show(value):
+    """A short description of a bad value for an error message (never a whole matrix)."""
+    if isinstance(value, list):
+        return "a list of %d" % len(value)
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print (CPython 3.11+)
+        return "a very large number"
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return text
 
 
 def _reason(error):

@@ -193,6 +193,20 @@ class RNN:
         self.synapse_h = add(self.synapse_h, scale(synapse_h_update, alpha))
         return d, overallError
 
+    def predict(self, a, b):
+        """The network's answer to a + b (a - b if it learned subtraction), as an integer.
+
+        a and b are non-negative integers of any size up to 4096 bits; the
+        bit width is taken from them (see minirnn.evaluate.predict).
+        """
+        from .evaluate import predict
+        return predict(self, a, b)
+
+    def save(self, path):
+        """Write the network to path as a JSON model file, atomically (see minirnn.model_file)."""
+        from .model_file import save  # imported here: model_file imports this module
+        save(self, path)
+
 
 def _check_shapes(net):
     hidden = net.hidden_dim
