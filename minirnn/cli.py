@@ -11,6 +11,9 @@ import os
 import sys
 
 from . import __version__
+from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, OPERATORS, TABLE_HEADER, TASK_NAMES, bits_of,
+                       format_result, format_row, measure, task_of, true_answer)
+from .model_file import ModelFileError, load
 from .training import PRESETS, check_settings, train
 
 
@@ -74,7 +77,69 @@ def build_parser():
     for flag, dest, kind, text in TRAIN_FLAGS:
         metavar = "N" if kind is _whole_number else "X" if kind is _finite_float else "{add,sub}"
         train_parser.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
+    train_parser.add_argument("--save", metavar="PATH",
+                              help="write the trained model to PATH as JSON (see predict, eval)")
+    _add_predict_parser(commands, parser.error)
+    _add_eval_parser(commands, parser.error)
     return parser
+
+
+def _add_predict_parser(commands, error):
+    predict_parser = commands.add_parser(
+        "predict", help="ask a saved model a sum: predict --model PATH A B",
+        description="Print the model's answer to A + B (A - B for a subtraction model). "
+                    "A and B are non-negative whole numbers of up to %d bits; the bit width "
+                    "is taken from them, so a model trained on 8 bits can be asked about "
+                    "128-bit numbers." % MAX_BITS)
+    predict_parser.error = error
+    predict_parser.add_argument("--model", metavar="PATH", required=True,
+                                help="a model file written by train --save")
+    predict_parser.add_argument("a", metavar="A", type=_operand, help="first operand")
+    predict_parser.add_argument("b", metavar="B", type=_operand, help="second operand")
+
+
+def _add_eval_parser(commands, error):
+    eval_parser = commands.add_parser(
+        "eval", help="measure a saved model's accuracy, exhaustively or on a sample",
+        description="Pose a saved model the problems of a bit width, drawn as training draws "
+                    "them, and print how many answers are right and how often each bit is. "
+                    "Every pair is checked when there are at most 65536, otherwise a seeded "
+                    "random sample. Several widths give a table of length generalisation.")
+    eval_parser.error = error
+    eval_parser.add_argument("--model", metavar="PATH", required=True,
+                             help="a model file written by train --save")
+    eval_parser.add_argument("--bits", metavar="N[,N...]", type=_widths, default=None,
+                             help="bit width of the answers, or a comma-separated list such as "
+                                  "8,16,32,64,128 (default: the width the model trained on)")
+    eval_parser.add_argument("--samples", metavar="K", type=_whole_number, default=DEFAULT_SAMPLES,
+                             help="problems to draw when there are too many pairs to check them "
+                                  "all (default: %d)" % DEFAULT_SAMPLES)
+    eval_parser.add_argument("--seed", metavar="S", type=_whole_number, default=0,
+                             help="seed of the sampled problems, 0 to 2**32-1 (default: 0)")
+
+
+def _operand(text):
+    try:
+        return int(text)
+    except ValueError:
+        if text.strip().lstrip("+-").isdigit():  # digits, but too many for int() to read
+            raise argparse.ArgumentTypeError("too large: numbers of at most %d bits are accepted"
+                                             % MAX_BITS)
+        raise argparse.ArgumentTypeError("not a whole number: %r" % text)
+
+
+def _widths(text):
+    widths = []
+    for part in text.split(","):
+        try:
+            bits = int(part)
+        except ValueError:
+            raise argparse.ArgumentTypeError("not a bit width or a comma-separated list of them: %r"
+                                             % text)
+        if not 1 <= bits <= MAX_BITS:
+            raise argparse.ArgumentTypeError("bit widths must be from 1 to %d, got %d" % (MAX_BITS, bits))
+        widths.append(bits)
+    return widths
 
 
 def settings_from(args):
@@ -99,8 +164,85 @@ def run_train(args):
         check_settings(**settings)
     except ValueError as error:
         raise UsageError("argument %s: %s" % (_flag_for(str(error)), error))
-    train(**settings)
+    if args.save is not None:
+        _check_can_write(args.save)  # before training, not after it
+    model = train(**settings)
+    if args.save is not None:
+        try:
+            model.save(args.save)
+        except ModelFileError as error:
+            return _fail(error)
     return 0
+
+
+def _check_can_write(path):
+    if not path:
+        raise UsageError("argument --save: the file name is empty")
+    if os.path.isdir(path):
+        raise UsageError("argument --save: %r is a directory" % path)
+    folder = os.path.dirname(path) or "."
+    if not os.path.exists(folder):
+        raise UsageError("argument --save: no such folder: %r" % folder)
+    if not os.path.isdir(folder):
+        raise UsageError("argument --save: %r is not a folder" % folder)
+    if not os.access(folder, os.W_OK):
+        raise UsageError("argument --save: cannot write in folder %r" % folder)
+
+
+def _fail(error):
+    """Report a command that could not finish: one line, exit status 1."""
+    sys.stderr.write("minirnn: error: %s\n" % error)
+    return 1
+
+
+def _load(path):
+    try:
+        return load(path)
+    except ModelFileError as error:
+        raise UsageError(error)
+
+
+def run_predict(args):
+    model = _load(args.model)
+    task = task_of(model)
+    try:
+        answer = model.predict(args.a, args.b)
+    except ValueError as error:
+        raise UsageError(error)
+    line = "%d %s %d = %d" % (args.a, OPERATORS[task], args.b, answer)
+    if answer != true_answer(task, args.a, args.b):
+        line += "  (wrong: the answer is %d)" % true_answer(task, args.a, args.b)
+    print(line)
+    return 0
+
+
+def run_eval(args):
+    for name, value, low, high in (("samples", args.samples, 1, None),
+                                   ("seed", args.seed, 0, 2 ** 32 - 1)):
+        if value < low or (high is not None and value > high):
+            allowed = ">= %d" % low if high is None else "from %d to %d" % (low, high)
+            raise UsageError("argument --%s: must be %s, got %d" % (name, allowed, value))
+    model = _load(args.model)
+    print(describe_model(args.model, model))
+    widths = args.bits or [bits_of(model)]
+    if len(widths) == 1:
+        print(format_result(measure(model, widths[0], args.samples, args.seed)))
+        return 0
+    print(TABLE_HEADER)
+    for bits in widths:
+        print(format_row(measure(model, bits, args.samples, args.seed)))
+        sys.stdout.flush()  # a wide row can take a while: show each as it is done
+    return 0
+
+
+def describe_model(path, model):
+    """One line on what a model file holds: its task, width, size and training."""
+    settings = model.settings
+    text = "model %s: %s, trained on %d-bit answers, %d hidden units" % (
+        path, TASK_NAMES[task_of(model)], bits_of(model), model.hidden_dim)
+    if "iterations" in settings and "seed" in settings:
+        text += ", %d iterations with seed %d" % (settings["iterations"], settings["seed"])
+    return text
 
 
 def main(argv=None):
@@ -130,7 +272,7 @@ def main(argv=None):
 
 
 # What each command runs: a function of the parsed arguments returning the exit status.
-COMMANDS = {"train": run_train}
+COMMANDS = {"train": run_train, "predict": run_predict, "eval": run_eval}
 
 
 def main_exit():

@@ -273,16 +273,21 @@ def format_result(result):
 
 def format_table(results):
     """Results at several widths as a table: how well what was learned at one width carries to others."""
-    lines = ["%5s  %-22s  %13s  %s" % ("bits", "pairs checked", "exact answers", "worst bit")]
-    for result in results:
-        if result.exhaustive:
-            checked = "all %d" % result.checked
-        else:
-            checked = "%d random (seed %d)" % (result.checked, result.seed)
-        worst = min(range(result.bits), key=lambda k: result.bit_correct[k])
-        worst_text = percent(result.bit_correct[worst], result.checked)
-        if result.bit_correct[worst] < result.checked:
-            worst_text += " (bit %d)" % worst
-        lines.append("%5d  %-22s  %13s  %s" % (result.bits, checked,
-                                                 percent(result.correct, result.checked), worst_text))
-    return "\n".join(lines)
+    return "\n".join([TABLE_HEADER] + [format_row(result) for result in results])
+
+
+TABLE_HEADER = "%5s  %-22s  %13s  %s" % ("bits", "pairs checked", "exact answers", "worst bit")
+
+
+def format_row(result):
+    """One result as a row under TABLE_HEADER."""
+    if result.exhaustive:
+        checked = "all %d" % result.checked
+    else:
+        checked = "%d random (seed %d)" % (result.checked, result.seed)
+    worst = min(range(result.bits), key=lambda k: result.bit_correct[k])
+    worst_text = percent(result.bit_correct[worst], result.checked)
+    if result.bit_correct[worst] < result.checked:
+        worst_text += " (bit %d)" % worst
+    return "%5d  %-22s  %13s  %s" % (result.bits, checked, percent(result.correct, result.checked),
+                                     worst_text)

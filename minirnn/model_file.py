@@ -291,21 +291,25 @@ def _finite(value, name, keep_int=False):
 
 def _matrix(data, name, rows, columns):
     matrix = _field(data, name)
-    if not isinstance(matrix, list) or len(matrix) != rows:
-        raise ModelFileError("%s: must be a list of %d rows, not %s" % (name, rows, _show(matrix)))
+    shape = "%s: must be %d x %d (hidden is %d), but " % (name, rows, columns, data["hidden"])
+    if not isinstance(matrix, list):
+        raise ModelFileError(shape + "it is %s" % _show(matrix))
+    if len(matrix) != rows:
+        raise ModelFileError(shape + "it has %d rows" % len(matrix))
     result = []
     for i, row in enumerate(matrix):
-        where = "%s[%d]" % (name, i)
-        if not isinstance(row, list) or len(row) != columns:
-            raise ModelFileError("%s: must be a row of %d numbers, not %s" % (where, columns, _show(row)))
-        result.append([_finite(x, "%s[%d]" % (where, j)) for j, x in enumerate(row)])
+        if not isinstance(row, list):
+            raise ModelFileError(shape + "row %d is %s" % (i, _show(row)))
+        if len(row) != columns:
+            raise ModelFileError(shape + "row %d has %d numbers" % (i, len(row)))
+        result.append([_finite(x, "%s[%d][%d]" % (name, i, j)) for j, x in enumerate(row)])
     return result
 
 
 def _show(value):
     """A short description of a bad value for an error message (never a whole matrix)."""
     if isinstance(value, list):
-        return "a list of %d" % len(value)
+        return "a list"
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, bool) or value is None:
