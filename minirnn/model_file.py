@@ -220,7 +220,7 @@ def from_dict(data):
                              % (VERSION, _show(version)))
     _known_fields(data, FIELDS, "")
     task = _field(data, "task")
-    if task not in PROBLEMS:
+    if not isinstance(task, str) or task not in PROBLEMS:
         raise ModelFileError("task: must be 'add' or 'sub', not %s" % _show(task))
     bits = _whole(data, "bits", 1, MAX_BITS)
     hidden = _whole(data, "hidden", 1, None)
