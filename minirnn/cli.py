@@ -11,8 +11,9 @@ import os
 import sys
 
 from . import __version__
-from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, OPERATORS, TABLE_HEADER, TASK_NAMES, bits_of,
-                       format_result, format_row, measure, task_of, true_answer)
+from .data import OPERATORS
+from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, TABLE_HEADER, TASK_NAMES, bits_of, format_result,
+                       format_row, measure, task_of, true_answer)
 from .model_file import ModelFileError, load
 from .training import PRESETS, check_settings, train
 

@@ -17,14 +17,18 @@ draws them (for addition, both operands below 2**(bits-1), so the sum fits
 in bits): every pair when there are at most 2**16 of them, else a seeded
 sample.  It counts whole answers and each bit of the answer:
 
->>> result = measure(model, bits=8)
+>>> result = measure(model, bits=6)
 >>> result.exhaustive, result.checked, result.correct
-(True, 16384, 16384)
+(True, 1024, 1024)
 >>> print(format_result(result))
-8-bit addition: all 16384 pairs of operands below 2**7
-exact answers: 16384 of 16384 (100%)
+6-bit addition: all 1024 pairs of operands below 2**5
+exact answers: 1024 of 1024 (100%)
 each bit of the answer right (bit 0 is the ones):
-  bits 0-7:     100%    100%    100%    100%    100%    100%    100%    100%
+  bits 0-5:    100%    100%    100%    100%    100%    100%
+>>> print(format_table([result, measure(model, bits=64, samples=20)]))
+ bits  pairs checked           exact answers  worst bit
+    6  all 1024                         100%  100%
+   64  20 random (seed 0)               100%  100%
 """
 
 from .data import OPERATORS, PROBLEMS, binary2int, int2binary
@@ -259,10 +263,12 @@ def format_result(result):
              "exact answers: %d of %d (%s)" % (result.correct, result.checked,
                                                percent(result.correct, result.checked)),
              "each bit of the answer right (bit 0 is the ones):"]
-    for start in range(0, result.bits, 8):
-        counts = result.bit_correct[start:start + 8]
-        label = "bits %d-%d:" % (start, start + len(counts) - 1)
-        lines.append("  %-12s" % label + "".join("%8s" % percent(k, result.checked) for k in counts))
+    labels = ["bits %d-%d:" % (start, min(start + 8, result.bits) - 1)
+              for start in range(0, result.bits, 8)]
+    for row, label in enumerate(labels):
+        counts = result.bit_correct[8 * row:8 * row + 8]
+        lines.append("  " + label.ljust(len(labels[-1])) +
+                     "".join("%8s" % percent(k, result.checked) for k in counts))
     if result.mistakes:
         lines.append("wrong answers, for example:")
         operator = OPERATORS[result.task]
