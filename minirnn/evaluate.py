@@ -267,7 +267,7 @@ def format_result(result):
               for start in range(0, result.bits, 8)]
     for row, label in enumerate(labels):
         counts = result.bit_correct[8 * row:8 * row + 8]
-        lines.append("  " + label.ljust(len(labels[-1])) +
+        lines.append("  %-*s" % (len(labels[-1]), label) +
                      "".join("%8s" % percent(k, result.checked) for k in counts))
     if result.mistakes:
         lines.append("wrong answers, for example:")

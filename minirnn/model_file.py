@@ -324,4 +324,11 @@ def _show(value):
 
 
 def _reason(error):
-    return getattr(error, "strerror", None) or str(error)
+    """What went wrong in an OSError, in words where the platform has them."""
+    if getattr(error, "strerror", None):
+        return error.strerror
+    try:  # MicroPython's OSError holds just the number: name it (ENOENT, ...)
+        import errno
+        return errno.errorcode[error.args[0]]
+    except (ImportError, LookupError, TypeError):
+        return "OSError %s" % (error.args[0] if error.args else "")
