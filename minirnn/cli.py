@@ -1,6 +1,8 @@
-"""The command line: ``python -m minirnn [train] [flags]``.
+"""The command line: ``python -m minirnn [COMMAND] [flags]``.
 
-With no arguments it runs the article's training and prints its log.  This
+With no arguments it runs the article's training and prints its log.
+``train --save PATH`` keeps the model; ``predict`` and ``eval`` ask it sums
+and measure it (see minirnn.evaluate).  This
 is the only module that uses argparse; everything else also runs on
 MicroPython.
 """
