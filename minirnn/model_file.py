@@ -253,7 +253,7 @@ def _training(training):
 def _known_fields(data, names, prefix):
     for name in data:
         if name not in names:
-            raise ModelFileError("unknown field %s%s" % (prefix, _show(name)))
+            raise ModelFileError("unknown field '%s%s'" % (prefix, name))
 
 
 def _field(data, name):

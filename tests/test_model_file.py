@@ -227,7 +227,7 @@ BAD_FIELDS = [
     (("training", "iterations"), 1.5, "training.iterations"),
     (("training", "alpha"), float("nan"), "training.alpha"),
     (("training", "alpha"), "0.1", "training.alpha"),
-    (("training", "momentum"), 0.9, "training.*momentum"),
+    (("training", "momentum"), 0.9, "unknown field .training.momentum."),
     (("extra",), 1, "extra"),
 ]
 
