@@ -1,10 +1,11 @@
-"""The pure-Python MT19937 against two independent references:
-CPython's random module (same generator, loaded with our state) and numpy."""
+"""The pure-Python MT19937 against independent references: the seeding recurrence
+written out here, the C++ standard's check value, CPython's random module (the
+same generator, loaded with the same state) and, when installed, numpy."""
 
 import random
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from minirnn.numpy_random import RandomState
 
@@ -12,30 +13,70 @@ seeds = st.integers(0, 2 ** 32 - 1)
 
 
 def init_genrand(seed):
-    """The reference seeding recurrence of Matsumoto and Nishimura's mt19937ar.c."""
-    mt = [seed & 0xFFFFFFFF]
+    """The seeding recurrence of Matsumoto and Nishimura's mt19937ar.c, written out again."""
+    mt = [seed]
     for i in range(1, 624):
-        mt.append((1812433253 * (mt[-1] ^ (mt[-1] >> 30)) + i) & 0xFFFFFFFF)
+        mt.append((1812433253 * (mt[-1] ^ (mt[-1] >> 30)) + i) % 2 ** 32)
     return mt
 
 
+def cpython_generator(mt, index):
+    """CPython's MT19937 loaded with 624 state words, about to read word `index`."""
+    reference = random.Random()
+    reference.setstate((3, tuple(mt) + (index,), None))
+    return reference
+
+
 @given(seeds)
+@example(0)
+@example(2 ** 32 - 1)
 def test_seeding_follows_init_genrand(seed):
     assert RandomState(seed).mt == init_genrand(seed)
 
 
+def test_the_cpp_standards_check_value():
+    # C++11 requires std::mt19937, seeded with its default 5489 by this same
+    # recurrence, to give 4123659995 as its 10000th number; its first is 3499211612.
+    rng = RandomState(5489)
+    draws = [rng.next_uint32() for _ in range(10000)]
+    assert draws[0] == 3499211612
+    assert draws[-1] == 4123659995
+
+
 @settings(max_examples=25)
 @given(seeds)
-def test_raw_stream_equals_cpythons_mt19937(seed):
-    reference = random.Random()
-    # position 624: the first draw twists, as after init_genrand
-    reference.setstate((3, tuple(init_genrand(seed)) + (624,), None))
+def test_raw_stream_equals_cpythons_from_the_seeded_state(seed):
+    # Load CPython with the state just after seeding, built independently here
+    # (index 624: the first draw twists).  1500 draws span three twists.
     ours = RandomState(seed)
-    draws = 1500  # more than two twists of 624 words
+    reference = cpython_generator(init_genrand(seed), 624)
+    draws = 1500
     assert [ours.next_uint32() for _ in range(draws)] == [reference.getrandbits(32) for _ in range(draws)]
 
 
-def test_first_double_of_seed_0():
+@settings(max_examples=25)
+@given(seeds, st.integers(0, 1300))
+def test_raw_stream_equals_cpythons_from_any_point(seed, skip):
+    # Part way through the stream, CPython given our state words and position
+    # must continue exactly as we do, through the next twist.
+    ours = RandomState(seed)
+    for _ in range(skip):
+        ours.next_uint32()
+    reference = cpython_generator(ours.mt, ours.index)
+    draws = 700
+    assert [ours.next_uint32() for _ in range(draws)] == [reference.getrandbits(32) for _ in range(draws)]
+
+
+@settings(max_examples=25)
+@given(seeds)
+def test_doubles_are_built_from_two_words_like_cpythons(seed):
+    # CPython's random() makes its 53-bit double the same way as numpy (genrand_res53)
+    ours = RandomState(seed)
+    reference = cpython_generator(init_genrand(seed), 624)
+    assert [ours.random() for _ in range(400)] == [reference.random() for _ in range(400)]
+
+
+def test_the_articles_first_numbers():
     # np.random.seed(0); np.random.random() -- the article's first weight draw
     assert RandomState(0).random() == 0.5488135039273248
 
@@ -46,13 +87,21 @@ highs = st.sampled_from([1, 2, 3, 7, 128, 255, 256, 1000, 2 ** 31, 2 ** 32 - 1, 
 
 @settings(max_examples=60)
 @given(seeds, highs)
-def test_doubles_and_randint_equal_numpys(seed, high):
-    np = pytest.importorskip("numpy")
+def test_doubles_and_randint_equal_numpys(np, seed, high):
     theirs = np.random.RandomState(seed)
     ours = RandomState(seed)
     for _ in range(5):
         assert ours.randint(high) == int(theirs.randint(high))
         assert ours.random() == theirs.random_sample()
+
+
+@pytest.mark.parametrize("high", [1, 2, 3, 128, 2 ** 31, 2 ** 32, 2 ** 32 + 1, 2 ** 62 + 1, 2 ** 63])
+def test_randint_equals_numpys_for_these_bounds(np, high):
+    # each bound with a long run of draws, so rejections (and their extra words) happen
+    theirs = np.random.RandomState(12345)
+    ours = RandomState(12345)
+    assert [ours.randint(high) for _ in range(300)] == theirs.randint(high, size=300).tolist()
+    assert ours.random() == theirs.random_sample()  # and both streams are at the same place
 
 
 @given(seeds, st.integers(1, 4), st.integers(1, 5))
@@ -62,6 +111,14 @@ def test_shapes_fill_in_c_order(seed, rows, columns):
     assert len(grid) == rows and all(len(row) == columns for row in grid)
     assert [x for row in grid for x in row] == flat
     assert all(0.0 <= x < 1.0 for x in flat)
+
+
+@given(seeds, st.integers(1, 4), st.integers(1, 5))
+def test_shaped_draws_equal_numpys(np, seed, rows, columns):
+    assert RandomState(seed).random((rows, columns)) == np.random.RandomState(seed).random_sample(
+        (rows, columns)).tolist()
+    assert RandomState(seed).randint(100, size=(rows, columns)) == np.random.RandomState(seed).randint(
+        100, size=(rows, columns)).tolist()
 
 
 @given(seeds, st.integers(1, 2 ** 70))
