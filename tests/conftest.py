@@ -1,5 +1,6 @@
 """Trained networks shared by the tests, each trained once per session."""
 
+import io
 import os
 import subprocess
 import sys
@@ -9,6 +10,29 @@ import pytest
 import minirnn
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GOLDEN = os.path.join(ROOT, "tests", "golden")
+
+
+def golden(name):
+    """The text of a file in tests/golden/ (transcribed from ../shared/seeds)."""
+    with open(os.path.join(GOLDEN, name)) as handle:
+        return handle.read()
+
+
+def published_run(preset):
+    """(log, model): a preset's full training through the API, its checkpoints in a string."""
+    out = io.StringIO()
+    model = minirnn.train(out=out, **minirnn.PRESETS[preset])
+    return out.getvalue(), model
+
+
+@pytest.fixture(scope="session")
+def np():
+    """numpy, for tests that compare with it; they skip when it is not installed.
+
+    Session-scoped, so the skip happens before hypothesis draws any example.
+    """
+    return pytest.importorskip("numpy")
 
 
 def run_cli(*args):
@@ -26,9 +50,21 @@ def cli():
 
 
 @pytest.fixture(scope="session")
-def article_model():
-    """The article's run: 10,000 iterations of 8-bit addition with seed 0 (about 10 s)."""
-    return minirnn.train(print_every=None)
+def article_run():
+    """(log, model) of the article's run: 10,000 iterations of 8-bit addition, seed 0 (several s)."""
+    return published_run("article")
+
+
+@pytest.fixture(scope="session")
+def subtraction_run():
+    """(log, model) of the published subtraction variant's run (several s)."""
+    return published_run("subtraction")
+
+
+@pytest.fixture(scope="session")
+def article_model(article_run):
+    """The network the article's run trains (trained once, shared with the log test)."""
+    return article_run[1]
 
 
 @pytest.fixture(scope="session")
