@@ -2,36 +2,50 @@
 
 RNN.backpropagate returns updates that should be minus the gradient of
     loss = 0.5 * sum over positions of (true bit - layer_2)**2
-with respect to each weight.  Here the loss is computed by an independent,
-deliberately plain implementation (scalar loops, math.exp), and its
-gradient estimated by central differences.
+with respect to each weight.  Here the forward pass and the loss are written
+again, deliberately plainly (scalar loops, math.exp, nothing from minirnn),
+and the gradient estimated by central differences.
+
+A perturbation of one part in a million in any line of the backward pass
+(a delta, the recurrence, the sigmoid's slope, the stacked products) makes
+this test fail; that was checked on a mutated copy of rnn.py.
 """
 
 import math
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from minirnn.data import int2binary
 from minirnn.rnn import RNN
 
 EPSILON = 1e-6
+# With EPSILON 1e-6 the central difference is off by about 1e-12 (truncation)
+# plus about 1e-10 (rounding in a loss of order 1): far inside the tolerance.
+TOLERANCE = 1e-6
+FLOOR = 1e-3  # gradients smaller than this are compared in absolute terms
 
 
-def plain_loss(synapse_0, synapse_1, synapse_h, h0, a, b, c):
-    bits = len(c)
+def plain_forward(synapse_0, synapse_1, synapse_h, h0, a, b):
+    """The output probability at each position, least significant bit first."""
+    bits = len(a)
     hidden_size = len(synapse_h)
     hidden = [h0] * hidden_size
-    loss = 0.0
-    for position in range(bits):  # least significant bit first
+    outputs = []
+    for position in range(bits):
         x = (a[bits - 1 - position], b[bits - 1 - position])
         hidden = [
             1 / (1 + math.exp(-(x[0] * synapse_0[0][j] + x[1] * synapse_0[1][j]
                                 + sum(hidden[k] * synapse_h[k][j] for k in range(hidden_size)))))
             for j in range(hidden_size)
         ]
-        output = 1 / (1 + math.exp(-sum(hidden[k] * synapse_1[k][0] for k in range(hidden_size))))
-        loss += 0.5 * (c[bits - 1 - position] - output) ** 2
-    return loss
+        outputs.append(1 / (1 + math.exp(-sum(hidden[k] * synapse_1[k][0] for k in range(hidden_size)))))
+    return outputs
+
+
+def plain_loss(synapse_0, synapse_1, synapse_h, h0, a, b, c):
+    outputs = plain_forward(synapse_0, synapse_1, synapse_h, h0, a, b)
+    return sum(0.5 * (bit - out) ** 2 for bit, out in zip(reversed(c), outputs))
 
 
 def numerical_gradient(weights, name, h0, a, b, c):
@@ -56,6 +70,7 @@ weight = st.floats(-2.0, 2.0)
 
 @st.composite
 def problems(draw):
+    """Random weights at hidden 1..4, a random h0, and random bits 1..5 wide."""
     hidden = draw(st.integers(1, 4))
     bits = draw(st.integers(1, 5))
     weights = {
@@ -72,33 +87,53 @@ def problems(draw):
 
 
 def relative_error(x, y):
-    # The floor keeps finite-difference noise (about 1e-10 here) from
-    # dominating gradients that are themselves almost zero.
-    return abs(x - y) / max(abs(x) + abs(y), 1e-3)
+    return abs(x - y) / max(abs(x) + abs(y), FLOOR)
 
 
-@settings(max_examples=60, deadline=None)
+def network(weights, h0):
+    # fresh lists, so nothing the network does can touch the test's weights
+    return RNN([row[:] for row in weights["synapse_0"]], [row[:] for row in weights["synapse_1"]],
+               [row[:] for row in weights["synapse_h"]], h0)
+
+
+@settings(max_examples=100, deadline=None)
 @given(problems())
 def test_bptt_updates_are_minus_the_gradient(problem):
     weights, h0, a, b, c = problem
-    net = RNN(weights["synapse_0"], weights["synapse_1"], weights["synapse_h"], h0)
-    _, _, synapse_0_update, synapse_1_update, synapse_h_update = net.backpropagate(a, b, c)
+    _, _, synapse_0_update, synapse_1_update, synapse_h_update = network(weights, h0).backpropagate(a, b, c)
     updates = {"synapse_0": synapse_0_update, "synapse_1": synapse_1_update,
                "synapse_h": synapse_h_update}
     for name, update in updates.items():
         gradient = numerical_gradient(weights, name, h0, a, b, c)
-        for update_row, gradient_row in zip(update, gradient):
-            for u, g in zip(update_row, gradient_row):
-                assert relative_error(u, -g) < 1e-6, (name, u, -g)
+        assert len(update) == len(gradient) and len(update[0]) == len(gradient[0]), name
+        for i, (update_row, gradient_row) in enumerate(zip(update, gradient)):
+            for j, (u, g) in enumerate(zip(update_row, gradient_row)):
+                assert relative_error(u, -g) < TOLERANCE, (name, i, j, u, -g)
 
 
-def test_overall_error_is_the_summed_absolute_error():
-    weights = {"synapse_0": [[0.5, -0.3]] * 2, "synapse_1": [[0.7], [-0.2]],
-               "synapse_h": [[0.1, 0.2], [-0.4, 0.3]]}
-    net = RNN(h0=0.0, **weights)
-    a, b, c = [0, 1, 1], [0, 0, 1], [1, 0, 0]
-    d, overallError, *_ = net.backpropagate(a, b, c)
-    _, _, layer_2_values = net.feed(a, b)
-    outputs = [layer_2[0][0] for layer_2 in layer_2_values]  # least significant first
-    assert overallError == sum(abs(bit - out) for bit, out in zip(reversed(c), outputs))
+@settings(max_examples=50, deadline=None)
+@given(problems())
+def test_forward_pass_error_and_prediction(problem):
+    weights, h0, a, b, c = problem
+    net = network(weights, h0)
+    outputs = plain_forward(h0=h0, a=a, b=b, **weights)
+    d, _, layer_2_values = net.feed(a, b)
+    assert [layer_2[0][0] for layer_2 in layer_2_values] == pytest.approx(outputs, rel=1e-13, abs=1e-15)
+    d, overallError = net.backpropagate(a, b, c)[:2]
+    expected_error = sum(abs(bit - out) for bit, out in zip(reversed(c), outputs))
+    assert abs(overallError - expected_error) <= 1e-12 * len(c)
+    # an output bit is 1 only above 0.5, like np.round (which sends 0.5 to 0)
     assert d == [1 if out > 0.5 else 0 for out in reversed(outputs)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(problems(), st.floats(0.01, 2.0))
+def test_learn_moves_each_weight_by_alpha_times_its_update(problem, alpha):
+    weights, h0, a, b, c = problem
+    net = network(weights, h0)
+    d, overallError, *updates = net.backpropagate(a, b, c)
+    assert net.learn(a, b, c, alpha) == (d, overallError)
+    for name, update in zip(("synapse_0", "synapse_1", "synapse_h"), updates):
+        before, after = weights[name], getattr(net, name)
+        assert after == [[w + u * alpha for w, u in zip(row_w, row_u)]
+                         for row_w, row_u in zip(before, update)], name
