@@ -14,10 +14,10 @@ this test fail; that was checked on a mutated copy of rnn.py.
 import math
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from minirnn.data import int2binary
-from minirnn.rnn import RNN
+from minirnn.rnn import RNN, sigmoid
 
 EPSILON = 1e-6
 # With EPSILON 1e-6 the central difference is off by about 1e-12 (truncation)
@@ -137,3 +137,36 @@ def test_learn_moves_each_weight_by_alpha_times_its_update(problem, alpha):
         before, after = weights[name], getattr(net, name)
         assert after == [[w + u * alpha for w, u in zip(row_w, row_u)]
                          for row_w, row_u in zip(before, update)], name
+
+
+# sigmoid: 1/(1+exp(-x)) overflows for x below about -709, so minirnn guards it
+
+
+@given(st.floats(allow_nan=False))
+@example(float("-inf"))
+@example(float("inf"))
+@example(-1e308)
+@example(-709.7827128933841)
+@example(-709.7827128933840)
+@example(-745.2)
+@example(5e-324)
+def test_sigmoid_is_in_the_unit_interval_and_never_raises(x):
+    assert 0.0 <= sigmoid(x) <= 1.0
+
+
+@given(st.floats(allow_nan=False))
+@example(-709.79)
+@example(-1e308)
+def test_sigmoid_equals_numpys(np, x):
+    with np.errstate(over="ignore"):  # numpy's exp overflows to inf for large -x, and 1/inf is 0
+        expected = float(1 / (1 + np.exp(-np.float64(x))))
+    # numpy may use its own vectorised exp, which can differ from the C library's
+    # in the last bit, so allow a few units in the last place (and no more)
+    assert sigmoid(x) == pytest.approx(expected, rel=1e-15, abs=0.0)
+
+
+def test_sigmoid_values():
+    assert sigmoid(0.0) == 0.5
+    assert sigmoid(-1000.0) == 0.0 and sigmoid(1000.0) == 1.0
+    assert sigmoid(float("-inf")) == 0.0 and sigmoid(float("inf")) == 1.0
+    assert sigmoid(2.0) == 1 / (1 + math.exp(-2.0))
