@@ -1,0 +1,324 @@
+"""Prove that minirnn runs, and prints both published logs, on every runtime it supports.
+
+    python3 portability/run_all.py [--quick]
+
+For each runtime it trains the article's preset and the subtraction preset
+(10,000 iterations each) and compares every checkpoint with the published
+log (see check.py):
+
+- every CPython 3.x that pyenv provides, each in a fresh venv without numpy;
+- PyPy 3 (Debian's pypy3; installed with apt-get if missing);
+- Pyodide and MicroPython's WebAssembly port, under Node.js (the npm
+  packages pinned in package-lock.json, installed into
+  portability/node_modules).
+
+It also runs the whole pytest suite on the oldest and the newest CPython and
+on PyPy, each in a fresh venv where pip installed minirnn with its test
+extras, as a user would.
+
+A runtime that cannot be installed is skipped, and says why.  The jobs run
+two at a time, the longest first.  At the end a table shows each runtime's
+results and the wall time and peak memory (whole process) of the article's
+run.  Exit status 1 if any job failed.
+
+--quick trains 1,001 iterations instead of 10,000 and compares the two
+checkpoints that prints: a quick test of this script itself.
+"""
+
+import concurrent.futures
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+from check import check, checkpoints, published
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+VENVS = os.path.join(REPO, ".ci", "venvs")
+PRESETS = ("article", "subtraction")
+WORKERS = 2  # the machine's cores
+
+
+class Job:
+    """One command to run on one runtime, and what came of it.
+
+    task is a preset's name (train it and compare the log) or "tests" (run
+    pytest).  setup, if given, runs first, inside the job's time.
+    """
+
+    def __init__(self, runtime, task, command=None, expected_seconds=0, timeout=900, setup=None):
+        self.runtime, self.task, self.command = runtime, task, command
+        self.expected_seconds, self.timeout, self.setup = expected_seconds, timeout, setup
+        self.status, self.detail = "", ""
+        self.seconds = self.peak_kib = None
+        self.version = ""  # what the runtime says it is, once it has run
+
+    def skip(self, why):
+        self.status, self.detail = "SKIP", why
+        return self
+
+    def line(self):
+        text = "%s %s %s: %s" % (self.status, self.version or self.runtime, self.task, self.detail)
+        return text + (" (%.1f s)" % self.seconds if self.seconds is not None else "")
+
+
+# ---------------------------------------------------------------- running
+
+
+def run(command, timeout):
+    """Run command in the repository; (exit status, stdout, stderr, peak memory in KiB).
+
+    The peak memory is the child's ru_maxrss as os.wait4 reports it: the
+    whole process, interpreter and all.  A command still running after
+    timeout seconds is killed.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err, cwd=REPO,
+                                   stdin=subprocess.DEVNULL)
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return (process.returncode, out.read().decode("utf-8", "replace"),
+                err.read().decode("utf-8", "replace"), usage.ru_maxrss)
+
+
+def reported(stderr, key):
+    """The value of a '# key: value' line that a runner wrote on stderr, or ''."""
+    match = re.search(r"^# %s: (.*)$" % re.escape(key), stderr, re.M)
+    return match.group(1).strip() if match else ""
+
+
+def last_line(text):
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("# ")]
+    return lines[-1].strip() if lines else ""
+
+
+def run_job(job, quick):
+    started = time.monotonic()
+    try:
+        if job.setup:
+            job.setup()
+        status, out, err, job.peak_kib = run(job.command, job.timeout)
+    except subprocess.CalledProcessError as error:
+        job.status, job.detail = "FAIL", "setup failed: %s" % last_line(error.output or "")
+        return job
+    except OSError as error:
+        job.status, job.detail = "FAIL", "could not run: %s" % error
+        return job
+    job.seconds = float(reported(err, "seconds") or time.monotonic() - started)
+    job.version = reported(err, "runtime")
+    if status == -9:
+        job.status, job.detail = "FAIL", "killed after %d s" % job.timeout
+    elif job.task == "tests":
+        counts = [line for line in out.splitlines() if re.search(r"\d+ (passed|failed|error)", line)]
+        job.detail = counts[-1].strip("= ") if counts else last_line(out + err)
+        job.status = "PASS" if status == 0 else "FAIL"
+    elif status != 0:
+        job.status = "FAIL"
+        job.detail = "exit status %d: %s" % (status, last_line(err) or last_line(out))
+    else:
+        ok, job.detail = check_quick(job.task, out) if quick else check(job.task, out)
+        job.status = "PASS" if ok else "FAIL"
+    return job
+
+
+def check_quick(preset, out):
+    """For --quick: the checkpoints printed must be the published log's first ones."""
+    got = checkpoints(out)
+    if got and got == published(preset)[:len(got)]:
+        return True, "the first %d checkpoints match (--quick)" % len(got)
+    return False, "not the published log's first checkpoints: %r" % (got[:2],)
+
+
+# ---------------------------------------------------------------- installing
+
+
+def sh(*command, **options):
+    """Run an install step quietly; raise CalledProcessError, with its output, if it fails."""
+    result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, cwd=options.get("cwd", REPO),
+                            universal_newlines=True, timeout=600)
+    if result.returncode != 0:
+        raise subprocess.CalledProcessError(result.returncode, command, result.stdout)
+    return result.stdout
+
+
+def fresh_venv(name, python, with_pip=False):
+    """Make a new venv (the standard library and nothing else); its python's path."""
+    path = os.path.join(VENVS, name)
+    shutil.rmtree(path, ignore_errors=True)
+    sh(python, "-m", "venv", *([] if with_pip else ["--without-pip"]), path)
+    return os.path.join(path, "bin", "python")
+
+
+def pyenv_pythons():
+    """[(version, path)] of the CPython 3 releases pyenv provides, oldest first."""
+    root = os.environ.get("PYENV_ROOT") or os.path.expanduser("~/.pyenv")
+    found = []
+    for path in glob.glob(os.path.join(root, "versions", "3.*", "bin", "python3")):
+        version = path.split(os.sep)[-3]
+        if re.match(r"^3\.\d+\.\d+$", version):  # releases, not e.g. 3.14-dev
+            found.append((tuple(int(part) for part in version.split(".")), version, path))
+    return [(version, path) for _, version, path in sorted(found)]
+
+
+def install_pypy():
+    """(path of pypy3, ''), installing Debian's package if needed; (None, why) if it can't be had."""
+    if shutil.which("pypy3"):
+        return shutil.which("pypy3"), ""
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        return None, "pypy3 is not installed, and installing it needs apt-get as root"
+    try:
+        sh("apt-get", "update", "-qq")
+        sh("apt-get", "install", "-y", "-qq", "pypy3")
+    except subprocess.CalledProcessError as error:
+        return None, "apt-get install pypy3 failed: %s" % last_line(error.output or "")
+    return shutil.which("pypy3"), ""
+
+
+def install_node_packages():
+    """'' once the pinned npm packages are in portability/node_modules, else why not."""
+    if not (shutil.which("node") and shutil.which("npm")):
+        return "Node.js and npm are not installed"
+    try:
+        sh("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error", cwd=HERE)
+    except subprocess.CalledProcessError as error:
+        return "npm ci failed: %s" % last_line(error.output or "")
+    return ""
+
+
+def test_suite_job(runtime, interpreter, name, old_pip=False):
+    """pytest in a fresh venv where pip installed minirnn and its test extras.
+
+    old_pip: the venv comes with a pip too old to build a project from
+    pyproject.toml alone (3.6's pip 18.1), so first upgrade it to the last
+    pip for that Python.
+    """
+    python = os.path.join(VENVS, name, "bin", "python")
+    pip = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+
+    def setup():
+        fresh_venv(name, interpreter, with_pip=True)
+        if old_pip:
+            sh(*pip + ["--upgrade", "pip<22"])
+        sh(*pip + [".[test]"])
+
+    return Job(runtime, "tests", [python, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+               expected_seconds=150, timeout=1200, setup=setup)
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def plan(quick):
+    """Every job, in the order of the report; skipped ones already say why."""
+    jobs = []
+    iterations = ["--iterations", "1001"] if quick else []
+
+    def train(runtime, command, expected_seconds, timeout=900):
+        for preset in PRESETS:
+            jobs.append(Job(runtime, preset, command + [preset] + iterations,
+                            expected_seconds, timeout))
+
+    def skip(runtime, tasks, why):
+        jobs.extend(Job(runtime, task).skip(why) for task in tasks)
+
+    run_python = os.path.join(HERE, "run_python.py")
+    pythons = pyenv_pythons()
+    if not pythons:
+        skip("CPython", PRESETS, "pyenv has no CPython 3 ($PYENV_ROOT or ~/.pyenv)")
+    for version, path in pythons:
+        train("CPython " + version, [fresh_venv("cpython-" + version, path), run_python], 10)
+
+    pypy, why = install_pypy()
+    if pypy:
+        train("PyPy", [fresh_venv("pypy", pypy), run_python], 5)
+    else:
+        skip("PyPy", PRESETS + ("tests",), why)
+
+    why = install_node_packages()
+    node = shutil.which("node")
+    for runtime, script, seconds in (("Pyodide", "run_pyodide.mjs", 40),
+                                     ("MicroPython", "run_micropython.mjs", 200)):
+        if why:
+            skip(runtime, PRESETS, why)
+        else:
+            train(runtime, [node, os.path.join(HERE, script)], seconds, timeout=1800)
+
+    for version, path in unique(pythons[:1] + pythons[-1:]):
+        jobs.append(test_suite_job("CPython " + version, path, "tests-cpython-" + version,
+                                   old_pip=version.startswith("3.6.")))
+    if pypy:
+        jobs.append(test_suite_job("PyPy", pypy, "tests-pypy"))
+    return jobs
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def table(jobs):
+    """One row per runtime: each task's result, and the article run's time and memory."""
+    header = ["runtime", "article", "subtraction", "tests", "article time", "article peak RSS"]
+    rows = []
+    for runtime in unique(job.runtime for job in jobs):
+        mine = dict((job.task, job) for job in jobs if job.runtime == runtime)
+        article = mine.get("article")
+        versions = [job.version for job in mine.values() if job.version]
+        rows.append([versions[0] if versions else runtime] + [mine[task].status if task in mine else "-"
+                                 for task in PRESETS + ("tests",)] + [
+            "%.1f s" % article.seconds if article and article.seconds else "-",
+            "%.0f MiB" % (article.peak_kib / 1024.0) if article and article.peak_kib else "-",
+        ])
+    widths = [max(len(row[i]) for row in rows + [header]) for i in range(len(header))]
+    lines = [header, ["-" * width for width in widths]] + rows
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+                     for row in lines)
+
+
+def unique(items):
+    seen = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def main(argv):
+    if argv not in ([], ["--quick"]):
+        sys.stderr.write("usage: python3 portability/run_all.py [--quick]\n")
+        return 2
+    quick = argv == ["--quick"]
+    started = time.monotonic()
+    print("== portability: installing what is missing", flush=True)
+    jobs = plan(quick)
+    to_run = sorted((job for job in jobs if not job.status), key=lambda job: -job.expected_seconds)
+    print("== portability: %d jobs, %d at a time" % (len(to_run), WORKERS), flush=True)
+    with concurrent.futures.ThreadPoolExecutor(WORKERS) as pool:
+        running = [pool.submit(run_job, job, quick) for job in to_run]
+        for done in concurrent.futures.as_completed(running):
+            print(done.result().line(), flush=True)
+
+    print("\n" + table(jobs))
+    for job in jobs:
+        if job.status != "PASS":
+            print(job.line())
+    count = dict((status, sum(job.status == status for job in jobs)) for status in ("PASS", "FAIL", "SKIP"))
+    print("total time %.0f s" % (time.monotonic() - started))
+    print("portability: %d passed, %d failed, %d skipped" % (count["PASS"], count["FAIL"], count["SKIP"]))
+    return 1 if count["FAIL"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
