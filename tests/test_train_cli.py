@@ -1,49 +1,64 @@
-"""`python -m minirnn` and `python -m minirnn train`, run as a user runs them."""
+"""`python -m minirnn` and `python -m minirnn train`, run as a user runs them.
 
-import os
-import subprocess
-import sys
+The two full published runs go through the command line once each; every
+other command here trains for a handful of iterations.
+"""
+
+import io
+import math
 
 import pytest
 
 import minirnn
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GOLDEN = os.path.join(ROOT, "tests", "golden")
+from conftest import golden, run_cli
 
 
-def run(*args):
-    env = dict(os.environ, PYTHONPATH=ROOT)
-    return subprocess.run([sys.executable, "-m", "minirnn"] + list(args), cwd=ROOT, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
-
-
-def golden(name):
-    with open(os.path.join(GOLDEN, name)) as handle:
-        return handle.read()
+def first_checkpoints(log, count):
+    return "".join(block + "------------\n" for block in log.split("------------\n")[:count])
 
 
 def test_no_arguments_prints_the_articles_log():
-    done = run()
+    done = run_cli()
     assert done.returncode == 0 and done.stderr == ""
     assert done.stdout == golden("article_add.log")
 
 
 def test_the_subtraction_preset_prints_its_published_log():
-    done = run("train", "--preset", "subtraction")
-    assert done.returncode == 0
+    done = run_cli("train", "--preset", "subtraction")
+    assert done.returncode == 0 and done.stderr == ""
     assert done.stdout == golden("subtraction.log")
 
 
 def test_flags_override_the_preset():
-    done = run("train", "--preset", "subtraction", "--iterations", "1")
-    assert done.stdout == golden("subtraction.log").split("------------")[0] + "------------\n"
-    done = run("train", "--iterations", "2001", "--print-every", "2000")
-    assert done.stdout.count("------------") == 2  # iterations 0 and 2000
+    done = run_cli("train", "--preset", "subtraction", "--iterations", "1")
+    assert done.returncode == 0
+    assert done.stdout == first_checkpoints(golden("subtraction.log"), 1)
+    done = run_cli("train", "--preset", "article", "--iterations", "1")
+    assert done.stdout == first_checkpoints(golden("article_add.log"), 1)
+
+
+@pytest.mark.parametrize("flags, settings", [
+    (["--iterations", "5", "--print-every", "2"], dict(iterations=5, print_every=2)),
+    (["--task", "sub", "--bits", "5", "--hidden", "3", "--iterations", "4", "--print-every", "1",
+      "--alpha", "0.5", "--seed", "7", "--init-scale", "0.2", "--h0", "0.1"],
+     dict(task="sub", bits=5, hidden=3, iterations=4, print_every=1, alpha=0.5, seed=7,
+          init_scale=0.2, h0=0.1)),
+    (["--preset", "subtraction", "--iterations", "3", "--print-every", "1", "--alpha", "0.1"],
+     dict(minirnn.PRESETS["subtraction"], iterations=3, print_every=1, alpha=0.1)),
+])
+def test_every_flag_reaches_training(flags, settings):
+    out = io.StringIO()
+    minirnn.train(out=out, **settings)
+    done = run_cli("train", *flags)
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout == out.getvalue()
+    assert done.stdout.count("------------") == len(range(0, settings["iterations"], settings["print_every"]))
 
 
 def test_flags_without_a_command_mean_train():
-    assert run("--iterations", "1").stdout == run("train", "--iterations", "1").stdout
+    done = run_cli("--iterations", "1")
+    assert done.returncode == 0
+    assert done.stdout == first_checkpoints(golden("article_add.log"), 1)
 
 
 BAD_SETTINGS = [
@@ -53,11 +68,14 @@ BAD_SETTINGS = [
     (["--print-every", "0"], "--print-every"),
     (["--alpha", "nan"], "--alpha"),
     (["--alpha", "inf"], "--alpha"),
-    (["--init-scale", "-inf"], "--init-scale"),
+    (["--init-scale=-inf"], "--init-scale"),
+    (["--h0", "1e999"], "--h0"),
     (["--seed", "-1"], "--seed"),
     (["--seed", str(2 ** 32)], "--seed"),
     (["--task", "mul"], "--task"),
     (["--bits", "eight"], "--bits"),
+    (["--bits", "1.5"], "--bits"),
+    (["--alpha", "fast"], "--alpha"),
     (["--h0", "zero"], "--h0"),
     (["--preset", "nope"], "--preset"),
 ]
@@ -65,39 +83,79 @@ BAD_SETTINGS = [
 
 @pytest.mark.parametrize("flags, flag", BAD_SETTINGS)
 def test_bad_settings_exit_2_with_one_line_naming_the_flag(flags, flag):
-    done = run("train", *flags)
+    done = run_cli("train", *flags)
     assert done.returncode == 2
-    assert done.stdout == ""
+    assert done.stdout == ""  # refused before any training
     lines = done.stderr.splitlines()
-    assert len(lines) == 1 and flag in lines[0] and "Traceback" not in done.stderr
+    assert len(lines) == 1 and done.stderr.endswith("\n")
+    assert lines[0].startswith("minirnn: error: argument %s: " % flag)
+    assert "Traceback" not in done.stderr
 
 
 def test_unknown_command_is_one_line():
-    done = run("trian")
+    done = run_cli("trian")
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1
-    assert "trian" in done.stderr
+    assert "trian" in done.stderr and "Traceback" not in done.stderr
+
+
+def short_run(setting, value):
+    """Settings of a one-iteration run with one setting replaced."""
+    settings = dict(iterations=1, print_every=1, out=io.StringIO())
+    settings[setting] = value
+    return settings
+
+
+# The API refuses the same settings with the same words (the CLI adds "argument --flag: ").
+API_REFUSALS = [
+    ("bits", 0, "0"), ("hidden", 0, "0"), ("iterations", -1, "-1"), ("print_every", 0, "0"),
+    ("alpha", float("nan"), "nan"), ("alpha", float("inf"), "inf"), ("init_scale", float("-inf"), "-inf"),
+    ("h0", float("inf"), "inf"), ("seed", -1, "-1"), ("seed", 2 ** 32, str(2 ** 32)),
+    ("task", "mul", "mul"),
+]
+
+
+@pytest.mark.parametrize("setting, value, text", API_REFUSALS)
+def test_the_api_raises_the_same_message(setting, value, text):
+    with pytest.raises(ValueError) as raised:
+        minirnn.train(**short_run(setting, value))
+    message = str(raised.value)
+    assert message.startswith(setting + " ") and "\n" not in message
+    if setting != "print_every":  # train_steps prints nothing, so has no print_every
+        with pytest.raises(ValueError) as raised_by_steps:
+            minirnn.train_steps(**{setting: value})
+        assert str(raised_by_steps.value) == message
+    flag = "--" + setting.replace("_", "-")
+    done = run_cli("train", "%s=%s" % (flag, text))
+    assert done.returncode == 2
+    assert done.stderr == "minirnn: error: argument %s: %s\n" % (flag, message)
 
 
 @pytest.mark.parametrize("setting, value", [
-    ("bits", 0), ("hidden", 0), ("iterations", -1), ("print_every", 0), ("alpha", float("nan")),
-    ("seed", 2 ** 32), ("task", "mul"), ("bits", 8.0), ("seed", True), ("h0", "0"),
+    ("bits", 8.0), ("bits", "8"), ("seed", True), ("seed", 1.5), ("h0", "0"), ("alpha", None),
+    ("task", None), ("hidden", -3),
 ])
-def test_the_api_raises_the_same_message(setting, value):
-    settings = dict(iterations=1, print_every=1)
-    settings[setting] = value
+def test_the_api_refuses_wrong_types_by_name(setting, value):
+    # values only the API can be given: a float or string where a number of the
+    # right kind belongs must be refused with a message, not a TypeError later
     with pytest.raises(ValueError) as raised:
-        minirnn.train(**settings)
-    message = str(raised.value)
-    assert message.startswith(setting) and repr(value) in message
-    if setting != "print_every":
-        with pytest.raises(ValueError, match=message.split(",")[0]):
-            minirnn.train_steps(**{setting: value})
-    if isinstance(value, int) and not isinstance(value, bool):
-        done = run("train", "--" + setting.replace("_", "-"), str(value))
-        assert message in done.stderr
+        minirnn.train(**short_run(setting, value))
+    assert str(raised.value).startswith(setting + " ") and repr(value) in str(raised.value)
+
+
+def test_nothing_is_printed_before_a_refusal():
+    out = io.StringIO()
+    with pytest.raises(ValueError):
+        minirnn.train(alpha=math.nan, out=out)
+    assert out.getvalue() == ""
 
 
 def test_help_and_version():
-    assert run("--help").returncode == 0
-    done = run("--version")
+    done = run_cli("--help")
+    assert done.returncode == 0 and "train" in done.stdout
+    done = run_cli("train", "--help")
+    assert done.returncode == 0
+    for flag in ("--task", "--bits", "--hidden", "--alpha", "--iterations", "--seed", "--init-scale",
+                 "--h0", "--print-every", "--preset"):
+        assert flag in done.stdout
+    done = run_cli("--version")
     assert done.returncode == 0 and minirnn.__version__ in done.stdout
