@@ -153,6 +153,16 @@ def scale(A, s):
     return [[x * s for x in row] for row in A]
 
 
+def add_scaled(A, B, s):
+    """A + B * s, elementwise, in one pass (numpy's A += B * s, without the temporary).
+
+    >>> add_scaled([[1.0, 2.0]], [[10.0, 20.0]], 0.5)
+    [[6.0, 12.0]]
+    """
+    _check_same_shape("add_scaled", A, B)
+    return [[x + y * s for x, y in zip(row_a, row_b)] for row_a, row_b in zip(A, B)]
+
+
 def apply(f, A):
     """f applied to every element (what numpy does for a ufunc like np.exp).
 

@@ -22,7 +22,8 @@ The names are the article's, so this file can be read beside it:
 
 from math import exp
 
-from .matrix import add, apply, dot, inner, multiply, scale, shape, subtract, transpose, vstack, zeros
+from .matrix import (add, add_scaled, apply, dot, inner, multiply, shape, subtract, transpose,
+                     vstack, zeros)
 
 
 def sigmoid(x):
@@ -96,15 +97,6 @@ class RNN:
         """The hidden state before the first bit: every unit at h0."""
         return [[self.h0] * self.hidden_dim]
 
-    def step(self, X, prev_layer_1):
-        """One bit of the forward pass: the new hidden layer, then the output bit's probability.
-
-        X is [[a_bit, b_bit]]; prev_layer_1 is the hidden layer of the bit before.
-        """
-        layer_1 = apply(sigmoid, add(dot(X, self.synapse_0), dot(prev_layer_1, self.synapse_h)))
-        layer_2 = apply(sigmoid, dot(layer_1, self.synapse_1))
-        return layer_1, layer_2
-
     def feed(self, a, b):
         """Run the network over two bit lists (most significant first) without learning.
 
@@ -117,9 +109,17 @@ class RNN:
         d = [0] * binary_dim
         layer_1_values = [self.first_hidden_layer()]
         layer_2_values = []
+        # The article multiplies by synapse_h at every bit; its columns are
+        # the same each time, so they are taken out once, here, and each
+        # step's np.dot(layer_1_values[-1], synapse_h) is an inner product
+        # with them.
+        synapse_h_columns = transpose(self.synapse_h)
         for position in range(binary_dim):
             X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
-            layer_1, layer_2 = self.step(X, layer_1_values[-1])
+            # The new hidden layer: from the input bits and the hidden layer of the bit before.
+            layer_1 = apply(sigmoid, add(dot(X, self.synapse_0), inner(layer_1_values[-1], synapse_h_columns)))
+            # The output: the network's belief that this bit of the answer is 1.
+            layer_2 = apply(sigmoid, dot(layer_1, self.synapse_1))
             d[binary_dim - position - 1] = round_bit(layer_2[0][0])
             layer_1_values.append(layer_1)
             layer_2_values.append(layer_2)
@@ -188,9 +188,10 @@ class RNN:
         Returns (d, overallError) as the article prints them.
         """
         d, overallError, synapse_0_update, synapse_1_update, synapse_h_update = self.backpropagate(a, b, c)
-        self.synapse_0 = add(self.synapse_0, scale(synapse_0_update, alpha))
-        self.synapse_1 = add(self.synapse_1, scale(synapse_1_update, alpha))
-        self.synapse_h = add(self.synapse_h, scale(synapse_h_update, alpha))
+        # The article's synapse_0 += synapse_0_update * alpha, and so on.
+        self.synapse_0 = add_scaled(self.synapse_0, synapse_0_update, alpha)
+        self.synapse_1 = add_scaled(self.synapse_1, synapse_1_update, alpha)
+        self.synapse_h = add_scaled(self.synapse_h, synapse_h_update, alpha)
         return d, overallError
 
     def predict(self, a, b):
