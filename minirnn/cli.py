@@ -2,21 +2,27 @@
 
 With no arguments it runs the article's training and prints its log.
 ``train --save PATH`` keeps the model; ``predict`` and ``eval`` ask it sums
-and measure it (see minirnn.evaluate).  This
+and measure it (see minirnn.evaluate).  ``train --plot PATH.svg`` draws the
+error falling and ``show`` the hidden layer at work (see minirnn.plots); on
+a terminal, training shows a progress line (minirnn.progress).  This
 is the only module that uses argparse; everything else also runs on
 MicroPython.
 """
 
 import argparse
 import os
+import shutil
 import sys
 
 from . import __version__
 from .data import OPERATORS
 from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, TABLE_HEADER, TASK_NAMES, bits_of, format_result,
                        format_row, measure, task_of, true_answer)
-from .model_file import ModelFileError, load
-from .training import PRESETS, check_settings, train
+from .model_file import ModelFileError, load, write_atomically
+from .plots import (ASCII_SHADES, SHADES, SumTrace, error_curve_svg, hidden_heatmap_svg,
+                    hidden_heatmap_text)
+from .progress import for_terminal
+from .training import PRESETS, check_settings, format_checkpoint, train, train_steps
 
 
 class UsageError(Exception):
@@ -80,8 +86,12 @@ def build_parser():
         train_parser.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
     train_parser.add_argument("--save", metavar="PATH",
                               help="write the trained model to PATH as JSON (see predict, eval)")
+    train_parser.add_argument("--plot", metavar="PATH.svg",
+                              help="draw overallError at every iteration, raw and smoothed, "
+                                   "as an SVG picture")
     _add_predict_parser(commands, parser.error)
     _add_eval_parser(commands, parser.error)
+    _add_show_parser(commands, parser.error)
     return parser
 
 
@@ -167,27 +177,79 @@ def run_train(args):
         raise UsageError("argument %s: %s" % (_flag_for(str(error)), error))
     if args.save is not None:
         _check_can_write(args.save)  # before training, not after it
-    model = train(**settings)
+    if args.plot is not None:
+        _check_can_write(args.plot, "--plot", ".svg")
+        if settings["iterations"] == 0:
+            raise UsageError("argument --plot: nothing to plot after 0 iterations")
+    model, errors = _train_watched(settings, keep_errors=args.plot is not None)
+    status = 0
     if args.save is not None:
         try:
             model.save(args.save)
         except ModelFileError as error:
-            return _fail(error)
-    return 0
+            status = _fail(error)
+    if args.plot is not None:
+        status = _write_svg(args.plot, error_curve_svg(errors, model.settings)) or status
+    return status
 
 
-def _check_can_write(path):
+def _train_watched(settings, keep_errors):
+    """Train as minirnn.train does, printing the same checkpoints to stdout.
+
+    Returns (model, errors): errors lists every iteration's overallError
+    when keep_errors, else is None.  When stdout is a terminal, a progress
+    line is shown below the checkpoints, erased before each one and at the
+    end; anywhere else stdout gets the checkpoints and nothing more.
+    """
+    settings = dict(settings)
+    print_every = settings.pop("print_every")
+    out = sys.stdout
+    progress = for_terminal(out, settings["iterations"], width=shutil.get_terminal_size().columns)
+    errors = [] if keep_errors else None
+    model = None
+    try:
+        for step in train_steps(**settings):
+            if keep_errors:
+                errors.append(step.overallError)
+            if step.iteration % print_every == 0:
+                if progress:
+                    progress.clear()
+                out.write(format_checkpoint(step) + "\n")
+            if progress:
+                progress.update(step.iteration, step.overallError)
+            model = step.model
+    finally:
+        if progress:
+            progress.clear()  # also on Ctrl-C, so the message after it starts a clean line
+    if model is None:  # 0 iterations: the untrained network, as train() returns it
+        model = train(print_every=None, **settings)
+    return model, errors
+
+
+def _check_can_write(path, flag="--save", suffix=None):
     if not path:
-        raise UsageError("argument --save: the file name is empty")
+        raise UsageError("argument %s: the file name is empty" % flag)
+    if suffix is not None and not path.lower().endswith(suffix):
+        raise UsageError("argument %s: the picture is SVG, so the file name must end in %s: %r"
+                         % (flag, suffix, path))
     if os.path.isdir(path):
-        raise UsageError("argument --save: %r is a directory" % path)
+        raise UsageError("argument %s: %r is a directory" % (flag, path))
     folder = os.path.dirname(path) or "."
     if not os.path.exists(folder):
-        raise UsageError("argument --save: no such folder: %r" % folder)
+        raise UsageError("argument %s: no such folder: %r" % (flag, folder))
     if not os.path.isdir(folder):
-        raise UsageError("argument --save: %r is not a folder" % folder)
+        raise UsageError("argument %s: %r is not a folder" % (flag, folder))
     if not os.access(folder, os.W_OK):
-        raise UsageError("argument --save: cannot write in folder %r" % folder)
+        raise UsageError("argument %s: cannot write in folder %r" % (flag, folder))
+
+
+def _write_svg(path, text):
+    """Write a picture atomically; returns the exit status (1, with one line, if it failed)."""
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        return _fail("cannot write picture '%s': %s" % (path, error.strerror or error))
+    return 0
 
 
 def _fail(error):
@@ -272,8 +334,52 @@ def main(argv=None):
         return 1
 
 
+def _add_show_parser(commands, error):
+    show_parser = commands.add_parser(
+        "show", help="show a saved model's hidden layer working out A + B",
+        description="Run a saved model on A + B (A - B for a subtraction model) and show what "
+                    "each hidden unit holds after each bit, beside the bits read, the true carry "
+                    "and the answer: as shaded text on the terminal, or as an SVG picture with "
+                    "--svg. Columns are bit positions, the ones bit first, the order the network "
+                    "reads them. A and B have at most 128 bits.")
+    show_parser.error = error
+    show_parser.add_argument("--model", metavar="PATH", required=True,
+                             help="a model file written by train --save")
+    show_parser.add_argument("a", metavar="A", type=_operand, help="first operand")
+    show_parser.add_argument("b", metavar="B", type=_operand, help="second operand")
+    show_parser.add_argument("--svg", metavar="PATH.svg",
+                             help="draw the picture in this SVG file instead of on the terminal")
+
+
+def run_show(args):
+    if args.svg is not None:
+        _check_can_write(args.svg, "--svg", ".svg")
+    model = _load(args.model)
+    try:
+        trace = SumTrace(model, args.a, args.b)  # checks the operands
+    except ValueError as error:
+        raise UsageError(error)
+    if args.svg is None:
+        print(hidden_heatmap_text(model, args.a, args.b, _shades_for(sys.stdout)))
+        return 0
+    status = _write_svg(args.svg, hidden_heatmap_svg(model, args.a, args.b,
+                                                     label=os.path.basename(args.model)))
+    if status == 0:
+        print("%s; drawn in %s" % (trace.headline(), args.svg))
+    return status
+
+
+def _shades_for(stream):
+    """Block characters for the shading, or plain ASCII where the terminal's encoding lacks them."""
+    try:
+        "".join(SHADES).encode(getattr(stream, "encoding", None) or "ascii")
+    except (UnicodeError, LookupError):
+        return ASCII_SHADES
+    return SHADES
+
+
 # What each command runs: a function of the parsed arguments returning the exit status.
-COMMANDS = {"train": run_train, "predict": run_predict, "eval": run_eval}
+COMMANDS = {"train": run_train, "predict": run_predict, "eval": run_eval, "show": run_show}
 
 
 def main_exit():

@@ -19,7 +19,7 @@ True
 from math import ceil, floor, log10
 
 from .data import int2binary
-from .evaluate import TASK_NAMES, bits_of, check_operands, task_of, true_answer, width_for
+from .evaluate import TASK_NAMES, bit_length, check_operands, task_of, true_answer, width_for
 from .svg import document, element, group, number, points, with_tooltip
 
 # Colours that stay apart for every kind of colour blindness: a blue scale
@@ -255,6 +255,9 @@ def _error_titles(settings, window, count):
 # The hidden layer at work
 
 
+MAX_DRAWN_BITS = 128  # wider sums make pictures too large to read (and the SVG megabytes)
+
+
 class SumTrace:
     """What the network does on one problem a (op) b, position by position, ones first.
 
@@ -268,6 +271,10 @@ class SumTrace:
     def __init__(self, model, a, b):
         task = task_of(model)
         check_operands(task, a, b)
+        for name, value in (("a", a), ("b", b)):
+            if value >> MAX_DRAWN_BITS:
+                raise ValueError("%s is too large to draw: numbers of at most %d bits are drawn, "
+                                 "got one of %d bits" % (name, MAX_DRAWN_BITS, bit_length(value)))
         self.task, self.a, self.b = task, a, b
         self.width = width = width_for(model, a, b)
         self.answer = true_answer(task, a, b)
