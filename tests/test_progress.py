@@ -1,0 +1,157 @@
+"""The progress line: shown only on a terminal, redrawn at most ten times a second, and gone
+before each checkpoint and at the end, so what stays on the screen is the article's log."""
+
+import io
+import sys
+
+import pytest
+
+import minirnn
+from minirnn.cli import main
+from minirnn.progress import Progress, RecentMean, for_terminal
+
+
+class Terminal(io.StringIO):
+    """A stand-in for a terminal: it says it is one, and keeps everything written to it."""
+
+    def isatty(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file")  # as a real stream does
+        return True
+
+
+class Clock:
+    """A clock the test moves by hand (no real time passes in these tests)."""
+
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def screen(text):
+    """What a terminal shows after this text: a carriage return goes back to the line's
+    start and later characters overwrite earlier ones.  Trailing blanks are dropped."""
+    lines, line, column = [], [], 0
+    for char in text:
+        if char == "\n":
+            lines.append("".join(line).rstrip())
+            line, column = [], 0
+        elif char == "\r":
+            column = 0
+        else:
+            if column < len(line):
+                line[column] = char
+            else:
+                line.append(char)
+            column += 1
+    if "".join(line).strip():
+        lines.append("".join(line).rstrip())
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def article_log(**settings):
+    out = io.StringIO()
+    minirnn.train(out=out, **settings)
+    return out.getvalue()
+
+
+# Only on a terminal
+
+
+@pytest.mark.parametrize("stream", [io.StringIO(), io.BytesIO(), object()])
+def test_nothing_is_shown_on_what_is_not_a_terminal(stream):
+    assert for_terminal(stream, total=100) is None
+
+
+def test_a_closed_stream_is_not_a_terminal():
+    stream = Terminal()
+    stream.close()
+    assert for_terminal(stream, total=100) is None
+
+
+def test_train_prints_exactly_the_log_when_stdout_is_not_a_terminal(monkeypatch):
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["train", "--iterations", "301", "--print-every", "100"]) == 0
+    assert out.getvalue() == article_log(iterations=301, print_every=100)
+
+
+# On a terminal
+
+
+def test_on_a_terminal_the_line_is_shown_and_the_screen_ends_with_just_the_log(monkeypatch):
+    out = Terminal()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["train", "--iterations", "301", "--print-every", "100"]) == 0
+    written = out.getvalue()
+    assert "\riteration " in written and "/301" in written  # the line was drawn
+    assert screen(written) == article_log(iterations=301, print_every=100)
+    assert written.endswith("\r")  # erased at the end: the cursor is back at the line's start
+
+
+def test_the_line_is_redrawn_at_most_ten_times_a_second():
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=10000, clock=clock)
+    for i in range(1000):  # a thousand iterations within one instant: drawn once
+        progress.update(i, 2.0)
+    assert out.getvalue().count("\r") == 1
+    clock.now += 0.06
+    progress.update(1000, 2.0)
+    assert out.getvalue().count("\r") == 1  # too soon
+    clock.now += 0.05
+    progress.update(1001, 2.0)
+    assert out.getvalue().count("\r") == 2
+    assert out.getvalue().split("\r")[-1].startswith("iteration 1,002/10,000")
+
+
+def test_clearing_blanks_the_line_and_the_next_update_redraws_at_once():
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=50, clock=clock)
+    progress.update(0, 3.0)
+    shown = out.getvalue()[1:]
+    progress.clear()
+    assert out.getvalue() == "\r" + shown + "\r" + " " * len(shown) + "\r"
+    progress.clear()  # nothing on the screen: nothing to erase
+    assert out.getvalue().count("\r") == 3
+    progress.update(1, 3.0)  # no time has passed, but the screen has no line
+    assert screen(out.getvalue()).startswith("iteration 2/50")
+
+
+def test_a_shorter_line_covers_all_of_the_longer_one_before_it():
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=10 ** 6, clock=clock)
+    clock.now += 1
+    progress.update(99999, 0.5)  # "... 1 s left" grows to many seconds left
+    clock.now += 100
+    progress.update(10 ** 6 - 1, 0.5)
+    assert screen(out.getvalue()) == progress.line(10 ** 6, 101) + "\n"
+
+
+def test_the_line_says_how_far_how_fast_and_the_recent_mean_error():
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=1000, clock=clock)
+    errors = [4.0 - i / 250.0 for i in range(400)]
+    for i, error in enumerate(errors):
+        progress.update(i, error)
+    clock.now += 4.0
+    line = progress.line(400, 4.0)
+    window = 50  # a run of 1,000 iterations is smoothed over 50
+    assert line.startswith("iteration 400/1,000  40% |####------|")
+    assert "100 it/s" in line and "6 s left" in line
+    assert "mean error %.2f" % (sum(errors[-window:]) / window) in line
+
+
+@pytest.mark.parametrize("width", [20, 40, 80, 200])
+def test_the_line_fits_the_terminal(width):
+    progress = Progress(Terminal(), total=10 ** 9, clock=Clock(), width=width)
+    progress.update(123456789, 2.5)
+    assert len(progress.line(123456789, 3.0)) <= width - 1  # a full-width line would wrap
+
+
+def test_the_recent_mean_forgets_old_numbers():
+    mean = RecentMean(3)
+    for x in (100, 1, 2, 3, 4):
+        mean.add(x)
+    assert mean.value() == 3.0
