@@ -171,7 +171,7 @@ def error_curve_svg(errors, settings=None):
     left, top = ERROR_MARGIN["left"], ERROR_MARGIN["top"]
     right = ERROR_WIDTH - ERROR_MARGIN["right"]
     bottom = ERROR_HEIGHT - ERROR_MARGIN["bottom"]
-    x_ticks = nice_ticks(count)
+    x_ticks = nice_ticks(max(count, 5))  # whole iterations, even for a very short run
     y_ticks = nice_ticks(max(errors), 5)
 
     def x_of(iteration):

@@ -156,6 +156,16 @@ def test_the_lines_show_the_data_at_the_right_height(count):
         assert raw == pytest.approx(errors, abs=0.01)
 
 
+@pytest.mark.parametrize("count", [1, 3, 7, 12345])
+def test_iterations_on_the_axis_are_whole_numbers(count):
+    root = parse(error_curve_svg(noisy_errors(count)))
+    labels = [t.text for t in find(root, "g", class_="ticks")[0].iter(SVG + "text")
+              if t.get("text-anchor") == "middle"]
+    numbers = [int(label.replace(",", "")) for label in labels]
+    assert len(numbers) >= 4 and numbers == sorted(set(numbers))
+    assert numbers[-1] >= count
+
+
 @pytest.mark.parametrize("errors, says", [([], "no errors"), ([1.0, float("nan")], "finite"),
                                           ([float("inf")], "finite")])
 def test_the_error_curve_refuses_what_it_cannot_draw(errors, says):
