@@ -181,6 +181,9 @@ def run_train(args):
         _check_can_write(args.plot, "--plot", ".svg")
         if settings["iterations"] == 0:
             raise UsageError("argument --plot: nothing to plot after 0 iterations")
+        if args.save is not None and os.path.abspath(args.save) == os.path.abspath(args.plot):
+            raise UsageError("argument --plot: the same file as --save; the picture would replace "
+                             "the model")
     model, errors = _train_watched(settings, keep_errors=args.plot is not None)
     status = 0
     if args.save is not None:

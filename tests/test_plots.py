@@ -351,6 +351,12 @@ def test_an_unusable_plot_path_is_refused_before_training(cli, tmp_path, where, 
     assert sorted(os.listdir(str(tmp_path))) == ["dir.svg", "file.txt"]
 
 
+def test_plotting_onto_the_saved_model_is_refused(cli, tmp_path):
+    done = cli("train", "--save", tmp_path / "m.svg", "--plot", str(tmp_path) + "/./m.svg")
+    assert done.returncode == 2 and done.stdout == "" and "same file as --save" in done.stderr
+    assert os.listdir(str(tmp_path)) == []
+
+
 def test_plotting_zero_iterations_is_refused(cli, tmp_path):
     done = cli("train", "--iterations", "0", "--plot", tmp_path / "c.svg")
     assert done.returncode == 2 and "nothing to plot" in done.stderr
