@@ -311,32 +311,6 @@ def describe_model(path, model):
     return text
 
 
-def main(argv=None):
-    """Run the command line; returns the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
-        argv = ["train"] + argv  # no command: the article's training, with any flags given
-    try:
-        if argv[0] not in commands and not argv[0].startswith("-"):
-            raise UsageError("unknown command %r (choose from %s)" % (argv[0], ", ".join(commands)))
-        args = parser.parse_args(argv)
-        return COMMANDS[args.command](args)
-    except UsageError as error:
-        sys.stderr.write("minirnn: error: %s\n" % error)
-        return 2
-    except KeyboardInterrupt:
-        sys.stderr.write("minirnn: interrupted\n")
-        return 130
-    except BrokenPipeError:
-        # The reader went away (as with | head): stop quietly, and keep Python
-        # from complaining when it flushes stdout on the way out.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-
-
 def _add_show_parser(commands, error):
     show_parser = commands.add_parser(
         "show", help="show a saved model's hidden layer working out A + B",
@@ -379,6 +353,32 @@ def _shades_for(stream):
     except (UnicodeError, LookupError):
         return ASCII_SHADES
     return SHADES
+
+
+def main(argv=None):
+    """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["train"] + argv  # no command: the article's training, with any flags given
+    try:
+        if argv[0] not in commands and not argv[0].startswith("-"):
+            raise UsageError("unknown command %r (choose from %s)" % (argv[0], ", ".join(commands)))
+        args = parser.parse_args(argv)
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        sys.stderr.write("minirnn: error: %s\n" % error)
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("minirnn: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (as with | head): stop quietly, and keep Python
+        # from complaining when it flushes stdout on the way out.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 # What each command runs: a function of the parsed arguments returning the exit status.
