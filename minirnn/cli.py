@@ -95,30 +95,35 @@ def build_parser():
     return parser
 
 
+def _model_command(commands, error, name, help, description, operands=False):
+    """A subcommand that reads a model file (--model PATH), and A B if operands."""
+    command = commands.add_parser(name, help=help, description=description)
+    command.error = error
+    command.add_argument("--model", metavar="PATH", required=True,
+                         help="a model file written by train --save")
+    if operands:
+        command.add_argument("a", metavar="A", type=_operand, help="first operand")
+        command.add_argument("b", metavar="B", type=_operand, help="second operand")
+    return command
+
+
 def _add_predict_parser(commands, error):
-    predict_parser = commands.add_parser(
-        "predict", help="ask a saved model a sum: predict --model PATH A B",
+    _model_command(
+        commands, error, "predict", help="ask a saved model a sum: predict --model PATH A B",
         description="Print the model's answer to A + B (A - B for a subtraction model). "
                     "A and B are non-negative whole numbers of up to %d bits; the bit width "
                     "is taken from them, so a model trained on 8 bits can be asked about "
-                    "128-bit numbers." % MAX_BITS)
-    predict_parser.error = error
-    predict_parser.add_argument("--model", metavar="PATH", required=True,
-                                help="a model file written by train --save")
-    predict_parser.add_argument("a", metavar="A", type=_operand, help="first operand")
-    predict_parser.add_argument("b", metavar="B", type=_operand, help="second operand")
+                    "128-bit numbers." % MAX_BITS,
+        operands=True)
 
 
 def _add_eval_parser(commands, error):
-    eval_parser = commands.add_parser(
-        "eval", help="measure a saved model's accuracy, exhaustively or on a sample",
+    eval_parser = _model_command(
+        commands, error, "eval", help="measure a saved model's accuracy, exhaustively or on a sample",
         description="Pose a saved model the problems of a bit width, drawn as training draws "
                     "them, and print how many answers are right and how often each bit is. "
                     "Every pair is checked when there are at most 65536, otherwise a seeded "
                     "random sample. Several widths give a table of length generalisation.")
-    eval_parser.error = error
-    eval_parser.add_argument("--model", metavar="PATH", required=True,
-                             help="a model file written by train --save")
     eval_parser.add_argument("--bits", metavar="N[,N...]", type=_widths, default=None,
                              help="bit width of the answers, or a comma-separated list such as "
                                   "8,16,32,64,128 (default: the width the model trained on)")
@@ -312,18 +317,14 @@ def describe_model(path, model):
 
 
 def _add_show_parser(commands, error):
-    show_parser = commands.add_parser(
-        "show", help="show a saved model's hidden layer working out A + B",
+    show_parser = _model_command(
+        commands, error, "show", help="show a saved model's hidden layer working out A + B",
         description="Run a saved model on A + B (A - B for a subtraction model) and show what "
                     "each hidden unit holds after each bit, beside the bits read, the true carry "
                     "and the answer: as shaded text on the terminal, or as an SVG picture with "
                     "--svg. Columns are bit positions, the ones bit first, the order the network "
-                    "reads them. A and B have at most 128 bits.")
-    show_parser.error = error
-    show_parser.add_argument("--model", metavar="PATH", required=True,
-                             help="a model file written by train --save")
-    show_parser.add_argument("a", metavar="A", type=_operand, help="first operand")
-    show_parser.add_argument("b", metavar="B", type=_operand, help="second operand")
+                    "reads them. A and B have at most 128 bits.",
+        operands=True)
     show_parser.add_argument("--svg", metavar="PATH.svg",
                              help="draw the picture in this SVG file instead of on the terminal")
 
