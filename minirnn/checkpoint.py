@@ -117,6 +117,12 @@ def numpy_float(x):
         else:
             break
     units, digits = _shortest(x, lambda digits: digits - exponent)
+    if units == 10 ** (digits + 1):
+        # Fewer digits can round up to the next power of ten, as 9.98e-322
+        # (a subnormal with only two significant digits) does to 10.e-322:
+        # numpy writes 1.e-321.
+        exponent += 1
+        units, digits = _shortest(x, lambda digits: digits - exponent)
     mantissa = _digits_after_point(units, digits)
     return "%s%se%s%02d" % (sign, mantissa, "-" if exponent < 0 else "+", abs(exponent))
 
