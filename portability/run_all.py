@@ -10,7 +10,9 @@ log (see check.py):
 - PyPy 3 (Debian's pypy3; installed with apt-get if missing);
 - Pyodide and MicroPython's WebAssembly port, under Node.js (the npm
   packages pinned in package-lock.json, installed into
-  portability/node_modules).
+  portability/node_modules);
+- Pyodide in headless Chromium (Debian's chromium; installed with apt-get
+  if missing), through the page a reader would open, docs/browser.html.
 
 It also runs the whole pytest suite on the oldest and the newest CPython and
 on PyPy, each in a fresh venv where pip installed minirnn with its test
@@ -52,8 +54,10 @@ class Job:
     pytest).  setup, if given, runs first, inside the job's time.
     """
 
-    def __init__(self, runtime, task, command=None, expected_seconds=0, timeout=900, setup=None):
+    def __init__(self, runtime, task, command=None, expected_seconds=0, timeout=900, setup=None,
+                 one_process=True):
         self.runtime, self.task, self.command = runtime, task, command
+        self.one_process = one_process  # False: peak memory of one process says little
         self.expected_seconds, self.timeout, self.setup = expected_seconds, timeout, setup
         self.status, self.detail = "", ""
         self.seconds = self.peak_kib = None
@@ -111,6 +115,8 @@ def run_job(job, quick):
         if job.setup:
             job.setup()
         status, out, err, job.peak_kib = run(job.command, job.timeout)
+        if not job.one_process:
+            job.peak_kib = None
     except subprocess.CalledProcessError as error:
         job.status, job.detail = "FAIL", "setup failed: %s" % last_line(error.output or "")
         return job
@@ -174,18 +180,18 @@ def pyenv_pythons():
     return [(version, path) for _, version, path in sorted(found)]
 
 
-def install_pypy():
-    """(path of pypy3, ''), installing Debian's package if needed; (None, why) if it can't be had."""
-    if shutil.which("pypy3"):
-        return shutil.which("pypy3"), ""
+def install_debian_package(command, package):
+    """(path of command, ''), installing Debian's package if needed; (None, why) if it can't be had."""
+    if shutil.which(command):
+        return shutil.which(command), ""
     if not shutil.which("apt-get") or os.geteuid() != 0:
-        return None, "pypy3 is not installed, and installing it needs apt-get as root"
+        return None, "%s is not installed, and installing it needs apt-get as root" % command
     try:
         sh("apt-get", "update", "-qq")
-        sh("apt-get", "install", "-y", "-qq", "pypy3")
+        sh("apt-get", "install", "-y", "-qq", "--no-install-recommends", package)
     except subprocess.CalledProcessError as error:
-        return None, "apt-get install pypy3 failed: %s" % last_line(error.output or "")
-    return shutil.which("pypy3"), ""
+        return None, "apt-get install %s failed: %s" % (package, last_line(error.output or ""))
+    return shutil.which(command), ""
 
 
 def install_node_packages():
@@ -227,10 +233,10 @@ def plan(quick):
     jobs = []
     iterations = ["--iterations", "1001"] if quick else []
 
-    def train(runtime, command, expected_seconds, timeout=900):
+    def train(runtime, command, expected_seconds, timeout=900, one_process=True):
         for preset in PRESETS:
             jobs.append(Job(runtime, preset, command + [preset] + iterations,
-                            expected_seconds, timeout))
+                            expected_seconds, timeout, one_process=one_process))
 
     def skip(runtime, tasks, why):
         jobs.extend(Job(runtime, task).skip(why) for task in tasks)
@@ -242,7 +248,7 @@ def plan(quick):
     for version, path in pythons:
         train("CPython " + version, [fresh_venv("cpython-" + version, path), run_python], 10)
 
-    pypy, why = install_pypy()
+    pypy, why = install_debian_package("pypy3", "pypy3")
     if pypy:
         train("PyPy", [fresh_venv("pypy", pypy), run_python], 5)
     else:
@@ -256,6 +262,14 @@ def plan(quick):
             skip(runtime, PRESETS, why)
         else:
             train(runtime, [node, os.path.join(HERE, script)], seconds, timeout=1800)
+    browser, why_not = install_debian_package("chromium", "chromium")
+    why = why or why_not
+    if why:
+        skip("Pyodide in Chromium", PRESETS, why)
+    else:
+        os.environ["CHROMIUM"] = browser  # run_browser.mjs starts this one
+        train("Pyodide in Chromium", [node, os.path.join(HERE, "run_browser.mjs")], 40,
+              timeout=1800, one_process=False)  # a browser is many processes
 
     for version, path in unique(pythons[:1] + pythons[-1:]):
         jobs.append(test_suite_job("CPython " + version, path, "tests-cpython-" + version,
