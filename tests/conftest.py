@@ -14,6 +14,9 @@ import minirnn
 # is measured by benchmarks/, not by tests.
 settings.register_profile("minirnn", deadline=None)
 settings.load_profile("minirnn")
+# pytest --hypothesis-profile=thorough: twenty times the examples, to hunt
+# for rare failures before random search finds them in CI.
+settings.register_profile("thorough", deadline=None, max_examples=2000)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOLDEN = os.path.join(ROOT, "tests", "golden")
