@@ -19,6 +19,7 @@ import { readFile } from "fs/promises";
 import { dirname, extname, join, normalize } from "path";
 import { fileURLToPath } from "url";
 import { chromium } from "playwright-core";
+import { parseArguments } from "./runner.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, "..");
@@ -33,31 +34,6 @@ const QUESTIONS = {
   article: { a: "57", b: "68", answer: "57 + 68 = 125" },
   subtraction: { a: "200", b: "73", answer: "200 - 73 = 127" },
 };
-
-function parseArguments(argv) {
-  const options = { preset: null, iterations: 0, screenshot: null };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--iterations" && i + 1 < argv.length) {
-      options.iterations = parseInt(argv[++i], 10);
-      if (!(options.iterations > 0)) usage("--iterations needs a whole number > 0");
-    } else if (argv[i] === "--screenshot" && i + 1 < argv.length) {
-      options.screenshot = argv[++i];
-    } else if (options.preset === null && argv[i] in QUESTIONS) {
-      options.preset = argv[i];
-    } else {
-      usage(`unexpected argument ${argv[i]}`);
-    }
-  }
-  if (options.preset === null) usage("which preset?");
-  return options;
-}
-
-function usage(message) {
-  process.stderr.write(
-    `run_browser: ${message}\n` +
-    "usage: node run_browser.mjs article|subtraction [--iterations N] [--screenshot PATH.png]\n");
-  process.exit(2);
-}
 
 // Serve the repository's files, read only, to this machine alone.
 function serve() {
@@ -75,7 +51,7 @@ function serve() {
 }
 
 async function main() {
-  const options = parseArguments(process.argv.slice(2));
+  const options = parseArguments(process.argv[1], process.argv.slice(2), { iterations: 0, screenshot: null });
   const server = await serve();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -13,39 +13,8 @@
 // The checkpoints go to stdout.  Lines starting with "# " go to stderr: the
 // runtime's version, the wall time of the training, and the heap it used.
 
-import { readdirSync, readFileSync } from "fs";
-import { dirname, join } from "path";
-import { fileURLToPath } from "url";
 import { loadMicroPython } from "@micropython/micropython-webassembly-pyscript";
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const PACKAGE = join(HERE, "..", "minirnn");
-// The command line needs argparse, which MicroPython lacks; the rest is the library.
-const NOT_FOR_MICROPYTHON = new Set(["cli.py", "__main__.py"]);
-
-function parseArguments(argv) {
-  const options = { preset: null, iterations: null, chunk: 100, heapsize: 1024 * 1024 };
-  for (let i = 0; i < argv.length; i++) {
-    const name = argv[i].replace(/^--/, "");
-    if (argv[i].startsWith("--") && name in options && i + 1 < argv.length) {
-      options[name] = parseInt(argv[++i], 10);
-      if (!(options[name] > 0)) usage(`${argv[i - 1]} needs a whole number > 0`);
-    } else if (options.preset === null && !argv[i].startsWith("-")) {
-      options.preset = argv[i];
-    } else {
-      usage(`unexpected argument ${argv[i]}`);
-    }
-  }
-  if (options.preset === null) usage("which preset?");
-  return options;
-}
-
-function usage(message) {
-  process.stderr.write(
-    `run_micropython: ${message}\n` +
-    "usage: node run_micropython.mjs PRESET [--iterations N] [--chunk N] [--heapsize BYTES]\n");
-  process.exit(2);
-}
+import { minirnnSources, parseArguments } from "./runner.mjs";
 
 // The Python side: start the generator once, then run() one chunk per call.
 // gc.mem_alloc() at the end of a chunk is the most the heap held during it,
@@ -82,15 +51,12 @@ version = "%d.%d.%d" % sys.implementation.version[:3]
 function copyPackage(FS) {
   FS.mkdir("/lib");
   FS.mkdir("/lib/minirnn");
-  for (const name of readdirSync(PACKAGE)) {
-    if (name.endsWith(".py") && !NOT_FOR_MICROPYTHON.has(name)) {
-      FS.writeFile(`/lib/minirnn/${name}`, readFileSync(join(PACKAGE, name), "utf8"));
-    }
-  }
+  for (const [file, text] of minirnnSources()) FS.writeFile(`/lib/minirnn/${file}`, text);
 }
 
 async function main() {
-  const options = parseArguments(process.argv.slice(2));
+  const options = parseArguments(process.argv[1], process.argv.slice(2),
+                                 { iterations: 0, chunk: 100, heapsize: 1024 * 1024 });
   const mp = await loadMicroPython({
     heapsize: options.heapsize,
     stdout: (line) => process.stdout.write(line + "\n"),

@@ -11,48 +11,20 @@
 // The checkpoints go to stdout.  Lines starting with "# " go to stderr: the
 // runtime's version and the wall time of the training.
 
-import { readdirSync, readFileSync } from "fs";
-import { dirname, join } from "path";
-import { fileURLToPath } from "url";
 import { loadPyodide } from "pyodide";
+import { minirnnSources, parseArguments } from "./runner.mjs";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const PACKAGE = join(HERE, "..", "minirnn");
 const SITE = "/home/pyodide/site";
-
-function parseArguments(argv) {
-  const options = { preset: null, iterations: 0 };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--iterations" && i + 1 < argv.length) {
-      options.iterations = parseInt(argv[++i], 10);
-      if (!(options.iterations > 0)) usage("--iterations needs a whole number > 0");
-    } else if (options.preset === null && !argv[i].startsWith("-")) {
-      options.preset = argv[i];
-    } else {
-      usage(`unexpected argument ${argv[i]}`);
-    }
-  }
-  if (options.preset === null) usage("which preset?");
-  return options;
-}
-
-function usage(message) {
-  process.stderr.write(
-    `run_pyodide: ${message}\nusage: node run_pyodide.mjs PRESET [--iterations N]\n`);
-  process.exit(2);
-}
 
 function copyPackage(FS) {
   FS.mkdirTree(`${SITE}/minirnn`);
-  for (const name of readdirSync(PACKAGE)) {
-    if (name.endsWith(".py")) {
-      FS.writeFile(`${SITE}/minirnn/${name}`, readFileSync(join(PACKAGE, name), "utf8"));
-    }
+  for (const [file, text] of minirnnSources({ commandLine: true })) {
+    FS.writeFile(`${SITE}/minirnn/${file}`, text);
   }
 }
 
 async function main() {
-  const options = parseArguments(process.argv.slice(2));
+  const options = parseArguments(process.argv[1], process.argv.slice(2), { iterations: 0 });
   const pyodide = await loadPyodide({
     stdout: (line) => process.stdout.write(line + "\n"),
     stderr: (line) => process.stderr.write(line + "\n"),
