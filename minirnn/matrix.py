@@ -32,9 +32,16 @@ except ImportError:  # MicroPython ships without the operator module
         return x - y
 
 try:
-    from math import sumprod as _sumprod  # Python 3.12+: a dot product in C
+    from math import sumprod  # Python 3.12+: the dot product of two vectors, in C
 except ImportError:
-    def _sumprod(p, q):
+    def sumprod(p, q):
+        """The dot product of two vectors (lists of numbers) of the same length.
+
+        >>> sumprod([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+        32.0
+        """
+        if len(p) != len(q):
+            raise ValueError("sumprod: lengths %d and %d differ" % (len(p), len(q)))
         return sum(map(_mul, p, q))
 
 
@@ -106,7 +113,7 @@ def inner(A, B):
 
 
 def _inner(A, B):
-    return [[_sumprod(row_a, row_b) for row_b in B] for row_a in A]
+    return [[sumprod(row_a, row_b) for row_b in B] for row_a in A]
 
 
 def _check_same_shape(name, A, B):

@@ -22,8 +22,7 @@ The names are the article's, so this file can be read beside it:
 
 from math import exp
 
-from .matrix import (add, add_scaled, apply, dot, inner, multiply, shape, subtract, transpose,
-                     vstack, zeros)
+from .matrix import add_scaled, apply, dot, inner, shape, sumprod, transpose, vstack, zeros
 
 
 def sigmoid(x):
@@ -43,14 +42,64 @@ def sigmoid(x):
 
 
 def sigmoid_output_to_derivative(output):
-    """The slope of the sigmoid, computed from its output: s * (1 - s).
+    """The slope of the sigmoid, computed from its output s: s * (1 - s).
 
-    It takes and returns a matrix, since it is always applied to a layer.
-
-    >>> sigmoid_output_to_derivative([[0.5, 1.0]])
-    [[0.25, 0.0]]
+    >>> sigmoid_output_to_derivative(0.5), sigmoid_output_to_derivative(1.0)
+    (0.25, 0.0)
     """
-    return [[s * (1 - s) for s in row] for row in output]
+    return output * (1 - output)
+
+
+# The two lines of the article that do most of the work are written out as a
+# single pass over the hidden units each.  Spelled with the matrix module they
+# take four passes (two products, a sum, then the sigmoid or its slope), and
+# on layers this small the passes, not the arithmetic, are what cost time.
+# Each docstring checks the one-pass form against the matrix-module form.
+
+
+def hidden_layer(X, synapse_0, prev_layer_1, synapse_h_columns):
+    """The article's ``sigmoid(np.dot(X, synapse_0) + np.dot(prev_layer_1, synapse_h))``.
+
+    X is the input row [[a_bit, b_bit]]; synapse_h_columns is synapse_h
+    transposed, which the caller makes once for all positions.  Unit j adds
+    its two input weights (times the bits) to the previous hidden layer
+    times column j of synapse_h, then squashes the sum.
+
+    >>> from minirnn.matrix import add, apply, dot, transpose
+    >>> synapse_0 = [[0.5, -1.0], [2.0, 0.25]]
+    >>> synapse_h = [[1.0, 2.0], [-3.0, 0.5]]
+    >>> X, prev_layer_1 = [[1, 0]], [[0.25, 0.75]]
+    >>> layer_1 = hidden_layer(X, synapse_0, prev_layer_1, transpose(synapse_h))
+    >>> layer_1 == apply(sigmoid, add(dot(X, synapse_0), dot(prev_layer_1, synapse_h)))
+    True
+    """
+    (a_bit, b_bit), = X
+    prev, = prev_layer_1
+    return [[sigmoid(a_bit * from_a + b_bit * from_b + sumprod(prev, from_prev))
+             for from_a, from_b, from_prev in zip(synapse_0[0], synapse_0[1], synapse_h_columns)]]
+
+
+def hidden_layer_delta(future_layer_1_delta, synapse_h, layer_2_delta, synapse_1, layer_1):
+    """The article's ``(future_layer_1_delta.dot(synapse_h.T) + layer_2_delta.dot(synapse_1.T))
+    * sigmoid_output_to_derivative(layer_1)``.
+
+    Unit j's error comes back from the next position's hidden layer (through
+    row j of synapse_h) and from this position's output (through synapse_1),
+    and is scaled by the slope of unit j's sigmoid.
+
+    >>> from minirnn.matrix import add, apply, dot, multiply, transpose
+    >>> synapse_h, synapse_1 = [[1.0, 2.0], [-3.0, 0.5]], [[0.5], [-2.0]]
+    >>> future_layer_1_delta, layer_2_delta, layer_1 = [[0.125, -0.5]], [[0.25]], [[0.25, 0.75]]
+    >>> delta = hidden_layer_delta(future_layer_1_delta, synapse_h, layer_2_delta, synapse_1, layer_1)
+    >>> delta == multiply(add(dot(future_layer_1_delta, transpose(synapse_h)),
+    ...                       dot(layer_2_delta, transpose(synapse_1))),
+    ...                   apply(sigmoid_output_to_derivative, layer_1))
+    True
+    """
+    future, = future_layer_1_delta
+    (output_delta,), = layer_2_delta
+    return [[(sumprod(future, to_next) + output_delta * to_output) * sigmoid_output_to_derivative(unit)
+             for to_next, (to_output,), unit in zip(synapse_h, synapse_1, layer_1[0])]]
 
 
 def round_bit(probability):
@@ -109,17 +158,17 @@ class RNN:
         d = [0] * binary_dim
         layer_1_values = [self.first_hidden_layer()]
         layer_2_values = []
-        # The article multiplies by synapse_h at every bit; its columns are
-        # the same each time, so they are taken out once, here, and each
-        # step's np.dot(layer_1_values[-1], synapse_h) is an inner product
-        # with them.
+        # Every position multiplies by the columns of synapse_h and
+        # synapse_1, so they are taken out once, here: np.dot(layer_1,
+        # synapse_1) is then an inner product with synapse_1_columns.
         synapse_h_columns = transpose(self.synapse_h)
+        synapse_1_columns = transpose(self.synapse_1)
         for position in range(binary_dim):
             X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
             # The new hidden layer: from the input bits and the hidden layer of the bit before.
-            layer_1 = apply(sigmoid, add(dot(X, self.synapse_0), inner(layer_1_values[-1], synapse_h_columns)))
+            layer_1 = hidden_layer(X, self.synapse_0, layer_1_values[-1], synapse_h_columns)
             # The output: the network's belief that this bit of the answer is 1.
-            layer_2 = apply(sigmoid, dot(layer_1, self.synapse_1))
+            layer_2 = apply(sigmoid, inner(layer_1, synapse_1_columns))
             d[binary_dim - position - 1] = round_bit(layer_2[0][0])
             layer_1_values.append(layer_1)
             layer_2_values.append(layer_2)
@@ -142,14 +191,16 @@ class RNN:
         # error scaled by the sigmoid's slope there.
         overallError = 0.0
         layer_2_deltas = []
+        # The output layer is a single unit, so its 1x1 matrices are
+        # unwrapped and this is plain arithmetic on numbers.
         for position, layer_2 in enumerate(layer_2_values):
-            y = [[c[binary_dim - position - 1]]]
-            layer_2_error = subtract(y, layer_2)
-            layer_2_deltas.append(multiply(layer_2_error, sigmoid_output_to_derivative(layer_2)))
-            overallError += abs(layer_2_error[0][0])
+            y = c[binary_dim - position - 1]
+            output = layer_2[0][0]
+            layer_2_error = y - output
+            layer_2_deltas.append([[layer_2_error * sigmoid_output_to_derivative(output)]])
+            overallError += abs(layer_2_error)
 
         future_layer_1_delta = zeros(1, self.hidden_dim)
-        synapse_1_T = transpose(self.synapse_1)  # the same at every step, so transposed once
         layer_1_deltas = []
 
         # Backward, from the most significant bit: each hidden layer's error
@@ -157,10 +208,8 @@ class RNN:
         for position in range(binary_dim):
             layer_1 = layer_1_values[-position - 1]
             layer_2_delta = layer_2_deltas[-position - 1]
-            layer_1_delta = multiply(
-                add(inner(future_layer_1_delta, self.synapse_h), dot(layer_2_delta, synapse_1_T)),
-                sigmoid_output_to_derivative(layer_1),
-            )
+            layer_1_delta = hidden_layer_delta(future_layer_1_delta, self.synapse_h,
+                                               layer_2_delta, self.synapse_1, layer_1)
             layer_1_deltas.append(layer_1_delta)
             future_layer_1_delta = layer_1_delta
 

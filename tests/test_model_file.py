@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 import minirnn
 from minirnn import model_file
 from minirnn.cli import main
-from minirnn.model_file import FIELDS, ModelFileError, dumps, load, loads, save
+from minirnn.model_file import FIELDS, ModelFileError, dumps, load, loads
 from minirnn.rnn import RNN
 
 
