@@ -34,15 +34,29 @@ except ImportError:  # MicroPython ships without the operator module
 try:
     from math import sumprod  # Python 3.12+: the dot product of two vectors, in C
 except ImportError:
-    def sumprod(p, q):
-        """The dot product of two vectors (lists of numbers) of the same length.
+    import sys
+    if sys.implementation.name == "cpython":
+        # Before 3.12, map and sum keep the loop in C.
+        def sumprod(p, q):
+            """The dot product of two lists of numbers of the same length.
 
-        >>> sumprod([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
-        32.0
-        """
-        if len(p) != len(q):
-            raise ValueError("sumprod: lengths %d and %d differ" % (len(p), len(q)))
-        return sum(map(_mul, p, q))
+            >>> sumprod([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+            32.0
+            """
+            return sum(map(_mul, p, q))
+    else:
+        # PyPy compiles a plain loop to machine code, and MicroPython runs
+        # it faster than map, which calls _mul for every pair there.
+        def sumprod(p, q):
+            """The dot product of two lists of numbers of the same length.
+
+            >>> sumprod([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+            32.0
+            """
+            total = 0.0
+            for i in range(len(p)):
+                total += p[i] * q[i]
+            return total
 
 
 def shape(A):
@@ -75,7 +89,7 @@ def transpose(A):
     >>> transpose([[1.0, 2.0, 3.0]])
     [[1.0], [2.0], [3.0]]
     """
-    return [list(column) for column in zip(*A)]
+    return list(map(list, zip(*A)))
 
 
 def dot(A, B):
@@ -186,6 +200,6 @@ def vstack(matrices):
     [[1.0, 2.0], [3.0, 4.0]]
     """
     rows = [row for matrix in matrices for row in matrix]
-    if len(set(len(row) for row in rows)) > 1:
+    if any(len(row) != len(rows[0]) for row in rows):
         raise ValueError("vstack: rows of different lengths %r" % (sorted(set(len(row) for row in rows)),))
     return rows

@@ -218,16 +218,18 @@ class RNN:
         # at a time inside the loop above, e.g.
         #     synapse_h_update += prev_layer_1.T . layer_1_delta
         # With the positions stacked as rows (in the loop's order) the whole
-        # sum is one matrix product: the same terms added in the same order,
-        # with far fewer steps in Python.
+        # sum is one matrix product, such as prev_layer_1.T . layer_1_delta:
+        # the same terms added in the same order, with far fewer steps in
+        # Python.  A.T . B is inner(A.T, B.T), each column of A against each
+        # column of B, which is how it is computed here.
         X = [[a[position], b[position]] for position in range(binary_dim)]
         layer_1 = vstack(layer_1_values[:0:-1])
         prev_layer_1 = vstack(layer_1_values[-2::-1])
         layer_2_delta = vstack(layer_2_deltas[::-1])
-        layer_1_delta = vstack(layer_1_deltas)
-        synapse_1_update = dot(transpose(layer_1), layer_2_delta)
-        synapse_h_update = dot(transpose(prev_layer_1), layer_1_delta)
-        synapse_0_update = dot(transpose(X), layer_1_delta)
+        layer_1_delta_columns = transpose(vstack(layer_1_deltas))
+        synapse_1_update = inner(transpose(layer_1), transpose(layer_2_delta))
+        synapse_h_update = inner(transpose(prev_layer_1), layer_1_delta_columns)
+        synapse_0_update = inner(transpose(X), layer_1_delta_columns)
 
         return d, overallError, synapse_0_update, synapse_1_update, synapse_h_update
 
