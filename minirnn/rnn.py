@@ -219,9 +219,9 @@ class RNN:
         #     synapse_h_update += prev_layer_1.T . layer_1_delta
         # With the positions stacked as rows (in the loop's order) the whole
         # sum is one matrix product, such as prev_layer_1.T . layer_1_delta:
-        # the same terms added in the same order, with far fewer steps in
-        # Python.  A.T . B is inner(A.T, B.T), each column of A against each
-        # column of B, which is how it is computed here.
+        # the same terms, with far fewer steps in Python.  A.T . B is
+        # inner(A.T, B.T), each column of A against each column of B, which
+        # is how it is computed here.
         X = [[a[position], b[position]] for position in range(binary_dim)]
         layer_1 = vstack(layer_1_values[:0:-1])
         prev_layer_1 = vstack(layer_1_values[-2::-1])
