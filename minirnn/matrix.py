@@ -38,11 +38,7 @@ except ImportError:
     if sys.implementation.name == "cpython":
         # Before 3.12, map and sum keep the loop in C.
         def sumprod(p, q):
-            """The dot product of two lists of numbers of the same length.
-
-            >>> sumprod([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
-            32.0
-            """
+            """The dot product of two lists of numbers of the same length."""
             return sum(map(_mul, p, q))
     else:
         # PyPy compiles a plain loop to machine code, and MicroPython runs

@@ -52,8 +52,9 @@ def sigmoid_output_to_derivative(output):
 
 # The two lines of the article that do most of the work are written out as a
 # single pass over the hidden units each.  Spelled with the matrix module they
-# take four passes (two products, a sum, then the sigmoid or its slope), and
-# on layers this small the passes, not the arithmetic, are what cost time.
+# take four or five passes (two products, a sum, then the sigmoid, or the
+# slope and a product), and on layers this small the passes, not the
+# arithmetic, are what cost time.
 # Each docstring checks the one-pass form against the matrix-module form.
 
 
