@@ -68,8 +68,10 @@ class Job:
         return self
 
     def line(self):
-        text = "%s %s %s: %s" % (self.status, self.version or self.runtime, self.task, self.detail)
-        return text + (" (%.1f s)" % self.seconds if self.seconds is not None else "")
+        summary, _, more = self.detail.partition("\n")  # more: the failing tests, if any
+        text = "%s %s %s: %s" % (self.status, self.version or self.runtime, self.task, summary)
+        text += " (%.1f s)" % self.seconds if self.seconds is not None else ""
+        return text + ("\n" + more if more else "")
 
 
 # ---------------------------------------------------------------- running
@@ -130,6 +132,10 @@ def run_job(job, quick):
     elif job.task == "tests":
         counts = [line for line in out.splitlines() if re.search(r"\d+ (passed|failed|error)", line)]
         job.detail = counts[-1].strip("= ") if counts else last_line(out + err)
+        # pytest -q ends with one line per failing test: show them, so that
+        # a CI log says which test failed, not only how many.
+        failures = [line for line in out.splitlines() if line.startswith(("FAILED ", "ERROR "))]
+        job.detail += "".join("\n    " + line for line in failures)
         job.status = "PASS" if status == 0 else "FAIL"
     elif status != 0:
         job.status = "FAIL"
