@@ -22,7 +22,7 @@ The names are the article's, so this file can be read beside it:
 
 from math import exp
 
-from .matrix import add_scaled, apply, dot, inner, shape, sumprod, transpose, vstack, zeros
+from .matrix import add_scaled, apply, inner, shape, sumprod, transpose, vstack, zeros
 
 
 def sigmoid(x):
