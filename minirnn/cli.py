@@ -7,6 +7,20 @@ error falling and ``show`` the hidden layer at work (see minirnn.plots); on
 a terminal, training shows a progress line (minirnn.progress).  This
 is the only module that uses argparse; everything else also runs on
 MicroPython.
+
+Every command keeps three promises, kept here in one place each so that a
+new command gets them by using these helpers:
+
+- bad input is refused before any work, in one line naming the flag or
+  operand, the rule and the value (``UsageError``, exit status 2);
+- a file is only ever written by ``_write_file`` after ``_check_can_write``
+  approved its path up front: never anything but a regular file (or a
+  symbolic link to one, whose target is written), never the model a
+  command reads;
+- output that cannot be written (a full disk, a closed or broken pipe, an
+  encoding that cannot show a path) ends the command with one line and exit
+  status 1, never a traceback: everything goes through ``_print`` (standard
+  output) and ``_say`` (standard error), and ``main`` catches the rest.
 """
 
 import argparse
@@ -16,9 +30,9 @@ import sys
 
 from . import __version__
 from .data import OPERATORS
-from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, TABLE_HEADER, TASK_NAMES, bits_of, format_result,
-                       format_row, measure, task_of, true_answer)
-from .model_file import ModelFileError, load, write_atomically
+from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, TABLE_HEADER, TASK_NAMES, bits_of, check_operands,
+                       format_result, format_row, measure, plural, task_of, true_answer)
+from .model_file import ModelFileError, load, writable_target, write_atomically
 from .plots import (ASCII_SHADES, SHADES, SumTrace, error_curve_svg, hidden_heatmap_svg,
                     hidden_heatmap_text)
 from .progress import for_terminal
@@ -29,10 +43,29 @@ class UsageError(Exception):
     """Bad input from the user: reported in one line, exit status 2."""
 
 
+class Failure(Exception):
+    """A command that could not finish: reported in one line, exit status 1."""
+
+
+class OutputError(Failure):
+    """Standard output could not be written (full, closed, a broken pipe)."""
+
+
 class _Parser(argparse.ArgumentParser):
     # argparse prints the whole usage block before an error; one line is enough.
     def error(self, message):
         raise UsageError(message)
+
+
+def _path(path):
+    """A file's path, quoted for a message."""
+    return repr(path)
+
+
+def _value(text):
+    """A value the user gave, quoted for a message, and cut short if it is long."""
+    shown = repr(text)
+    return shown if len(shown) <= 42 else shown[:30] + "...(%d characters)" % len(text)
 
 
 def _number(text):
@@ -41,14 +74,14 @@ def _number(text):
     try:
         return float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("not a number: %r" % text)
+        raise argparse.ArgumentTypeError("not a number: %s" % _value(text))
 
 
 def _whole_number(text):
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError("not a whole number: %r" % text)
+        raise argparse.ArgumentTypeError("not a whole number: %s" % _value(text))
 
 
 # flag -> (dest, type, help); every one defaults to None so a preset can fill it.
@@ -102,8 +135,8 @@ def _model_command(commands, error, name, help, description, operands=False):
     command.add_argument("--model", metavar="PATH", required=True,
                          help="a model file written by train --save")
     if operands:
-        command.add_argument("a", metavar="A", type=_operand, help="first operand")
-        command.add_argument("b", metavar="B", type=_operand, help="second operand")
+        command.add_argument("a", metavar="A", type=_operand("a"), help="first operand")
+        command.add_argument("b", metavar="B", type=_operand("b"), help="second operand")
     return command
 
 
@@ -134,14 +167,28 @@ def _add_eval_parser(commands, error):
                              help="seed of the sampled problems, 0 to 2**32-1 (default: 0)")
 
 
-def _operand(text):
-    try:
-        return int(text)
-    except ValueError:
-        if text.strip().lstrip("+-").isdigit():  # digits, but too many for int() to read
-            raise argparse.ArgumentTypeError("too large: numbers of at most %d bits are accepted"
-                                             % MAX_BITS)
-        raise argparse.ArgumentTypeError("not a whole number: %r" % text)
+def _operand(name):
+    """The type of operand A or B: a whole number the API's check_operands accepts.
+
+    The operand is checked alone here, so its message comes out as
+    "argument A: a must not be negative, got -5", in the API's words.
+    """
+    def read(text):
+        try:
+            value = int(text)
+        except ValueError:
+            if text.strip().lstrip("+-").isdigit():  # digits, but too many for int() to read
+                raise argparse.ArgumentTypeError(
+                    "%s is too large: numbers of at most %d bits are accepted, got one of %d digits"
+                    % (name, MAX_BITS, len(text.strip().lstrip("+-"))))
+            raise argparse.ArgumentTypeError("not a whole number: %s" % _value(text))
+        try:
+            check_operands("add", *((value, 0) if name == "a" else (0, value)))
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error))
+        return value
+    read.__name__ = "operand"
+    return read
 
 
 def _widths(text):
@@ -150,10 +197,9 @@ def _widths(text):
         try:
             bits = int(part)
         except ValueError:
-            raise argparse.ArgumentTypeError("not a bit width or a comma-separated list of them: %r"
-                                             % text)
-        if not 1 <= bits <= MAX_BITS:
-            raise argparse.ArgumentTypeError("bit widths must be from 1 to %d, got %d" % (MAX_BITS, bits))
+            raise argparse.ArgumentTypeError("not a bit width or a comma-separated list of them: %s"
+                                             % _value(text))
+        _check_whole("bits", bits, 1, MAX_BITS, argparse.ArgumentTypeError)
         widths.append(bits)
     return widths
 
@@ -174,31 +220,81 @@ def _flag_for(message):
     return "--" + name.replace("_", "-")
 
 
-def run_train(args):
-    settings = settings_from(args)
+def _check_whole(name, value, low, high, error=None):
+    """Refuse value unless it is from low to high (no upper end if None), in the API's words:
+    "samples must be a whole number >= 1, got 0".  Raises error (default UsageError)."""
+    if value < low or (high is not None and value > high):
+        allowed = ">= %d" % low if high is None else "from %d to %d" % (low, high)
+        message = "%s must be a whole number %s, got %d" % (name, allowed, value)
+        if error is None:
+            raise UsageError("argument --%s: %s" % (name.replace("_", "-"), message))
+        raise error(message)
+
+
+def check_train_settings(settings):
+    """Refuse bad settings before training, naming the flag: check_settings's message,
+    word for word, after "argument --flag: "."""
     try:
         check_settings(**settings)
     except ValueError as error:
         raise UsageError("argument %s: %s" % (_flag_for(str(error)), error))
+
+
+def run_train(args):
+    settings = settings_from(args)
+    check_train_settings(settings)
+    # Everything that will be written is checked before training, not after it.
     if args.save is not None:
-        _check_can_write(args.save)  # before training, not after it
+        _check_can_write(args.save, "--save")
+        _check_savable(settings)
     if args.plot is not None:
-        _check_can_write(args.plot, "--plot", ".svg")
+        _check_can_write(args.plot, "--plot", ".svg", others=[("--save", args.save)])
         if settings["iterations"] == 0:
             raise UsageError("argument --plot: nothing to plot after 0 iterations")
-        if args.save is not None and os.path.abspath(args.save) == os.path.abspath(args.plot):
-            raise UsageError("argument --plot: the same file as --save; the picture would replace "
-                             "the model")
-    model, errors = _train_watched(settings, keep_errors=args.plot is not None)
-    status = 0
+    try:
+        model, errors = _train_watched(settings, keep_errors=args.plot is not None)
+    except (Breakdown, OutputError) as error:
+        raise type(error)(str(error) + _not_written(args))
+    # Say what happened: on stderr, so that stdout stays the training log.
+    notes, failures = [], []
+    if settings["print_every"] >= settings["iterations"] > 1:
+        notes.append("the run is shorter than --print-every %d, so the last checkpoint printed is "
+                     "iteration %d's" % (settings["print_every"], settings["iterations"] - 1))
     if args.save is not None:
         try:
             model.save(args.save)
+            notes.append("saved the model to %s" % args.save)
         except ModelFileError as error:
-            status = _fail(error)
+            failures.append(str(error))
     if args.plot is not None:
-        status = _write_svg(args.plot, error_curve_svg(errors, model.settings)) or status
-    return status
+        try:
+            write_atomically(args.plot, error_curve_svg(errors, model.settings))
+            notes.append("drew the error curve in %s" % args.plot)
+        except OSError as error:
+            failures.append("cannot write picture '%s': %s" % (args.plot, _reason(error)))
+    if failures:  # one line: what failed, then what was written all the same
+        raise Failure("; ".join(failures + [note for note in notes if note[:5] in ("saved", "drew ")]))
+    for note in notes:
+        _say(note)
+    return 0
+
+
+def _check_savable(settings):
+    """What --save will write must be a model file load accepts: refuse it now, not after training."""
+    if settings["bits"] > MAX_BITS:
+        raise UsageError("argument --bits: bits must be at most %d to --save the model (a model file "
+                         "holds at most %d bits), got %d" % (MAX_BITS, MAX_BITS, settings["bits"]))
+
+
+def _not_written(args):
+    """What a training run that stopped early did not write, for the end of its message."""
+    lost = [what for what, flag in (("the model was not saved", args.save),
+                                    ("the error curve was not drawn", args.plot)) if flag is not None]
+    return "".join("; " + what for what in lost)
+
+
+class Breakdown(Failure):
+    """Training's error became nan: the weights overflowed, and every later step would be nan too."""
 
 
 def _train_watched(settings, keep_errors):
@@ -207,70 +303,214 @@ def _train_watched(settings, keep_errors):
     Returns (model, errors): errors lists every iteration's overallError
     when keep_errors, else is None.  When stdout is a terminal, a progress
     line is shown below the checkpoints, erased before each one and at the
-    end; anywhere else stdout gets the checkpoints and nothing more.
+    end; anywhere else stdout gets the checkpoints and nothing more.  A run
+    shorter than one checkpoint interval also prints its last iteration's
+    checkpoint (else only the untrained iteration 0 would be seen).  Raises
+    Breakdown at the first iteration whose error is nan (once it is nan, the
+    output layer's weights are nan, and so is every later error), and
+    OutputError if stdout cannot be written.
     """
     settings = dict(settings)
     print_every = settings.pop("print_every")
+    last = settings["iterations"] - 1 if settings["iterations"] <= print_every else None
     out = sys.stdout
-    progress = for_terminal(out, settings["iterations"], width=shutil.get_terminal_size().columns)
+    progress = for_terminal(out, settings["iterations"], width=_terminal_width)
     errors = [] if keep_errors else None
     model = None
     try:
         for step in train_steps(**settings):
+            if step.overallError != step.overallError:
+                raise Breakdown("training broke down at iteration %d: overallError is nan "
+                                "(the weighted sums overflowed)" % step.iteration)
             if keep_errors:
                 errors.append(step.overallError)
-            if step.iteration % print_every == 0:
+            if step.iteration % print_every == 0 or step.iteration == last:
                 if progress:
-                    progress.clear()
-                out.write(format_checkpoint(step) + "\n")
+                    _guarded(progress.clear)
+                _print(format_checkpoint(step), flush=True)  # a full disk is found at once
             if progress:
-                progress.update(step.iteration, step.overallError)
+                _guarded(progress.update, step.iteration, step.overallError)
             model = step.model
     finally:
         if progress:
-            progress.clear()  # also on Ctrl-C, so the message after it starts a clean line
+            try:
+                progress.clear()  # also on Ctrl-C, so the message after it starts a clean line
+            except (OSError, ValueError):
+                pass
     if model is None:  # 0 iterations: the untrained network, as train() returns it
         model = train(print_every=None, **settings)
     return model, errors
 
 
-def _check_can_write(path, flag="--save", suffix=None):
+def _terminal_width():
+    return shutil.get_terminal_size().columns
+
+
+# Files
+
+
+def _check_can_write(path, flag="--save", suffix=None, others=()):
+    """Refuse, before any work, a path the command could not write or should not replace.
+
+    Only a regular file, or a symbolic link to one (its target is then
+    written), is ever replaced.  others lists (flag, path) pairs this path
+    must not be the same file as: the model a command reads, or another
+    file it writes.  What cannot be known now (the disk filling up, the
+    folder changing meanwhile) is reported when the file is written.
+    """
     if not path:
         raise UsageError("argument %s: the file name is empty" % flag)
     if suffix is not None and not path.lower().endswith(suffix):
-        raise UsageError("argument %s: the picture is SVG, so the file name must end in %s: %r"
-                         % (flag, suffix, path))
-    if os.path.isdir(path):
-        raise UsageError("argument %s: %r is a directory" % (flag, path))
-    folder = os.path.dirname(path) or "."
+        raise UsageError("argument %s: the picture is SVG, so the file name must end in %s: %s"
+                         % (flag, suffix, _path(path)))
+    try:
+        target, _ = writable_target(path)
+    except OSError as error:
+        if error.errno == 21 or os.path.isdir(path):
+            raise UsageError("argument %s: %s is a directory" % (flag, _path(path)))
+        raise UsageError("argument %s: cannot write %s: %s" % (flag, _path(path), _reason(error)))
+    folder = os.path.dirname(target) or "."
     if not os.path.exists(folder):
-        raise UsageError("argument %s: no such folder: %r" % (flag, folder))
+        raise UsageError("argument %s: no such folder: %s" % (flag, _path(folder)))
     if not os.path.isdir(folder):
-        raise UsageError("argument %s: %r is not a folder" % (flag, folder))
-    if not os.access(folder, os.W_OK):
-        raise UsageError("argument %s: cannot write in folder %r" % (flag, folder))
+        raise UsageError("argument %s: %s is not a folder" % (flag, _path(folder)))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError("argument %s: cannot write in folder %s" % (flag, _path(folder)))
+    _check_name_length(flag, target, folder)
+    for other_flag, other in others:
+        if other is not None and _same_file(path, other):
+            what = "the model" if other_flag in ("--save", "--model") else "that file"
+            raise UsageError("argument %s: the same file as %s; it would replace %s"
+                             % (flag, other_flag, what))
+
+
+def _check_name_length(flag, target, folder):
+    # The file is written under a temporary name first, which is longer.
+    temporary = os.fsencode("%s.%d.tmp" % (target, os.getpid()))
+    name_max, path_max = 255, 4096
+    try:
+        name_max = os.pathconf(folder, "PC_NAME_MAX")
+        path_max = os.pathconf(folder, "PC_PATH_MAX")
+    except (AttributeError, ValueError, OSError):  # not POSIX: keep the usual limits
+        pass
+    name = os.path.basename(temporary)
+    if len(name) > name_max:
+        raise UsageError("argument %s: the file name is too long: with the temporary suffix it has "
+                         "%d bytes, and the folder allows %d" % (flag, len(name), name_max))
+    if len(temporary) >= path_max:
+        raise UsageError("argument %s: the path is too long: with the temporary suffix it has %d "
+                         "bytes, and the system allows %d" % (flag, len(temporary), path_max - 1))
+
+
+def _same_file(path, other):
+    if os.path.realpath(path) == os.path.realpath(other):
+        return True
+    try:
+        return os.path.samefile(path, other)
+    except (OSError, ValueError):
+        return False
+
+
+def _write_file(path, text, what):
+    """Write a file atomically; returns the exit status (1, with one line, if it failed)."""
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        return _fail("cannot write %s '%s': %s" % (what, path, _reason(error)))
+    return 0
 
 
 def _write_svg(path, text):
     """Write a picture atomically; returns the exit status (1, with one line, if it failed)."""
+    return _write_file(path, text, "picture")
+
+
+def _reason(error):
+    return error.strerror or str(error)
+
+
+# Output
+
+
+def _print(text, flush=False):
+    """Write a line to standard output; raises OutputError if it cannot be written.
+
+    Characters the stream's encoding lacks (say, a non-ASCII file name
+    with PYTHONIOENCODING=ascii) are written as backslash escapes.
+    """
+    _write(sys.stdout, text + "\n")
+    if flush:
+        _flush_stdout()
+
+
+def _flush_stdout():
     try:
-        write_atomically(path, text)
-    except OSError as error:
-        return _fail("cannot write picture '%s': %s" % (path, error.strerror or error))
-    return 0
+        sys.stdout.flush()
+    except (OSError, ValueError, AttributeError) as error:
+        raise OutputError("cannot write to standard output: %s" % _output_reason(error))
+
+
+def _guarded(function, *args):
+    """Call function (which writes to standard output), raising OutputError if that fails."""
+    try:
+        function(*args)
+    except (OSError, ValueError) as error:
+        raise OutputError("cannot write to standard output: %s" % _output_reason(error))
+
+
+def _write(stream, text):
+    try:
+        try:
+            stream.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+    except (OSError, ValueError, AttributeError) as error:
+        raise OutputError("cannot write to standard output: %s" % _output_reason(error))
+
+
+def _output_reason(error):
+    if sys.stdout is None or isinstance(error, AttributeError):
+        return "it is closed"
+    if isinstance(error, ValueError):
+        return "it is closed"
+    return _reason(error)
+
+
+def _say(text):
+    """One line on standard error, "minirnn: " first.  If standard error cannot be
+    written (closed, full), the line is lost but nothing else changes: the exit
+    status still tells what happened."""
+    try:
+        _write(sys.stderr, "minirnn: %s\n" % text)
+        sys.stderr.flush()
+    except (OutputError, OSError, ValueError, AttributeError):
+        pass
 
 
 def _fail(error):
     """Report a command that could not finish: one line, exit status 1."""
-    sys.stderr.write("minirnn: error: %s\n" % error)
+    _say("error: %s" % error)
     return 1
+
+
+# Reading models
 
 
 def _load(path):
     try:
         return load(path)
     except ModelFileError as error:
-        raise UsageError(error)
+        raise UsageError("argument --model: %s" % error)
+
+
+def _operands_error(error):
+    """The API's message about operands, naming the operand as every refusal does."""
+    message = str(error)
+    name = message.split(" ", 1)[0]
+    if name in ("a", "b") and message.split(" ", 2)[1] in ("is", "must"):
+        return UsageError("argument %s: %s" % (name.upper(), message))
+    return UsageError(message)
 
 
 def run_predict(args):
@@ -279,40 +519,58 @@ def run_predict(args):
     try:
         answer = model.predict(args.a, args.b)
     except ValueError as error:
-        raise UsageError(error)
+        raise _operands_error(error)
     line = "%d %s %d = %d" % (args.a, OPERATORS[task], args.b, answer)
     if answer != true_answer(task, args.a, args.b):
         line += "  (wrong: the answer is %d)" % true_answer(task, args.a, args.b)
-    print(line)
+    _print(line)
     return 0
 
 
 def run_eval(args):
-    for name, value, low, high in (("samples", args.samples, 1, None),
-                                   ("seed", args.seed, 0, 2 ** 32 - 1)):
-        if value < low or (high is not None and value > high):
-            allowed = ">= %d" % low if high is None else "from %d to %d" % (low, high)
-            raise UsageError("argument --%s: must be %s, got %d" % (name, allowed, value))
+    _check_whole("samples", args.samples, 1, None)
+    _check_whole("seed", args.seed, 0, 2 ** 32 - 1)
     model = _load(args.model)
-    print(describe_model(args.model, model))
+    _print(describe_model(args.model, model))
     widths = args.bits or [bits_of(model)]
     if len(widths) == 1:
-        print(format_result(measure(model, widths[0], args.samples, args.seed)))
+        _print(format_result(_measure_watched(model, widths[0], args.samples, args.seed)))
         return 0
-    print(TABLE_HEADER)
+    _print(TABLE_HEADER)
     for bits in widths:
-        print(format_row(measure(model, bits, args.samples, args.seed)))
-        sys.stdout.flush()  # a wide row can take a while: show each as it is done
+        # a wide row can take a while: show each as it is done
+        _print(format_row(_measure_watched(model, bits, args.samples, args.seed)), flush=True)
     return 0
+
+
+def _measure_watched(model, bits, samples, seed):
+    """measure(), with a progress line on a terminal once it has taken a second."""
+    shown = []
+
+    def progress(checked, total):
+        if not shown:
+            shown.append(for_terminal(sys.stdout, total, width=_terminal_width, noun="pair",
+                                      rate="pairs/s", delay=1.0))
+        if shown[0]:
+            _guarded(shown[0].update, checked - 1)
+
+    try:
+        return measure(model, bits, samples, seed, progress=progress)
+    finally:
+        if shown and shown[0]:
+            try:
+                shown[0].clear()
+            except (OSError, ValueError):
+                pass
 
 
 def describe_model(path, model):
     """One line on what a model file holds: its task, width, size and training."""
     settings = model.settings
-    text = "model %s: %s, trained on %d-bit answers, %d hidden units" % (
-        path, TASK_NAMES[task_of(model)], bits_of(model), model.hidden_dim)
+    text = "model %s: %s, trained on %d-bit answers, %s" % (
+        path, TASK_NAMES[task_of(model)], bits_of(model), plural(model.hidden_dim, "hidden unit"))
     if "iterations" in settings and "seed" in settings:
-        text += ", %d iterations with seed %d" % (settings["iterations"], settings["seed"])
+        text += ", %s with seed %d" % (plural(settings["iterations"], "iteration"), settings["seed"])
     return text
 
 
@@ -331,19 +589,21 @@ def _add_show_parser(commands, error):
 
 def run_show(args):
     if args.svg is not None:
-        _check_can_write(args.svg, "--svg", ".svg")
+        _check_can_write(args.svg, "--svg", ".svg", others=[("--model", args.model)])
     model = _load(args.model)
     try:
         trace = SumTrace(model, args.a, args.b)  # checks the operands
     except ValueError as error:
-        raise UsageError(error)
+        raise _operands_error(error)
     if args.svg is None:
-        print(hidden_heatmap_text(model, args.a, args.b, _shades_for(sys.stdout)))
+        _print(hidden_heatmap_text(model, args.a, args.b, _shades_for(sys.stdout)))
         return 0
-    status = _write_svg(args.svg, hidden_heatmap_svg(model, args.a, args.b,
-                                                     label=os.path.basename(args.model)))
+    # The file name goes into the picture, which is UTF-8: a name that is not
+    # (undecodable bytes) is shown with backslash escapes.
+    label = os.path.basename(args.model).encode("utf-8", "backslashreplace").decode("utf-8")
+    status = _write_svg(args.svg, hidden_heatmap_svg(model, args.a, args.b, label=label))
     if status == 0:
-        print("%s; drawn in %s" % (trace.headline(), args.svg))
+        _print("%s; drawn in %s" % (trace.headline(), args.svg))
     return status
 
 
@@ -356,30 +616,114 @@ def _shades_for(stream):
     return SHADES
 
 
-def main(argv=None):
-    """Run the command line; returns the exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
-        argv = ["train"] + argv  # no command: the article's training, with any flags given
+# Running a command
+
+
+def _command_first(argv, commands, flags_with_values):
+    """argv with the command moved to the front if flags came before it (--bits 4 train),
+    or "train" put there if there is no command (the article's run)."""
+    if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
+        return argv
+    i = 0
+    while i < len(argv):
+        word = argv[i]
+        if word == "--":
+            break
+        if word in commands:
+            return [word] + argv[:i] + argv[i + 1:]
+        if not word.startswith("-"):
+            return argv  # an unknown command, or an operand: reported as it stands
+        i += 2 if word in flags_with_values else 1
+    return ["train"] + argv
+
+
+def _flags_with_values(commands):
+    flags = set()
+    for command in commands.values():
+        for flag, action in command._option_string_actions.items():
+            if action.nargs != 0:
+                flags.add(flag)
+    return flags
+
+
+def _hold_closed_descriptors():
+    """Open /dev/null on standard input, output or error if one is closed, so that no
+    file this command opens (say, the model being written) takes its number and
+    receives what is meant for it.  sys.stdout stays None: see main."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                os.open(os.devnull, os.O_RDWR)  # takes the lowest free number: this one
+            except OSError:
+                return
+
+
+def _stdout_to_devnull():
+    """After standard output failed, point it at /dev/null so that Python's last flush
+    on the way out does not fail again with a traceback-like complaint."""
     try:
-        if argv[0] not in commands and not argv[0].startswith("-"):
-            raise UsageError("unknown command %r (choose from %s)" % (argv[0], ", ".join(commands)))
-        args = parser.parse_args(argv)
-        return COMMANDS[args.command](args)
-    except UsageError as error:
-        sys.stderr.write("minirnn: error: %s\n" % error)
-        return 2
-    except KeyboardInterrupt:
-        sys.stderr.write("minirnn: interrupted\n")
-        return 130
-    except BrokenPipeError:
-        # The reader went away (as with | head): stop quietly, and keep Python
-        # from complaining when it flushes stdout on the way out.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run(argv):
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    argv = _command_first(argv, commands, _flags_with_values(commands))
+    if argv[0] not in commands and not argv[0].startswith("-"):
+        raise UsageError("unknown command %s (choose from %s)" % (_value(argv[0]), ", ".join(commands)))
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version
+        return done.code or 0
+    if sys.stdout is None:
+        # Closed before minirnn started (>&-): Python has no stream for it.
+        raise OutputError("cannot write to standard output: it is closed")
+    return COMMANDS[args.command](args)
+
+
+def main(argv=None):
+    """Run the command line; returns the exit status.
+
+    0: done.  1: the command could not finish: a file could not be written,
+    training broke down, or standard output could not be written.  2: bad
+    input, refused before any work.  130: interrupted (Ctrl-C).
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _hold_closed_descriptors()
+    try:
+        status = _run(argv)
+    except UsageError as error:
+        _say("error: %s" % error)
+        status = 2
+    except Failure as error:
+        if isinstance(error, OutputError):
+            _stdout_to_devnull()
+        _say("error: %s" % error)
+        status = 1
+    except KeyboardInterrupt:
+        _say("interrupted")
+        status = 130
+    return _flushed(status)
+
+
+def _flushed(status):
+    """Flush standard output (a full disk may only show here); the exit status after it."""
+    if sys.stdout is None:
+        return status
+    try:
+        _flush_stdout()
+    except OutputError as error:
+        _stdout_to_devnull()
+        if status == 0:
+            _say("error: %s" % error)
+            return 1
+    return status
 
 
 # What each command runs: a function of the parsed arguments returning the exit status.

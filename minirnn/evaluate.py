@@ -194,27 +194,33 @@ def sampled_problems(task, bits, samples, seed):
         yield draw(rng, bits)
 
 
-def measure(model, bits=None, samples=DEFAULT_SAMPLES, seed=0):
+def measure(model, bits=None, samples=DEFAULT_SAMPLES, seed=0, progress=None):
     """Pose the model the problems of one width and count what it gets right; returns a Result.
 
     bits defaults to the width the model trained on.  Every pair is checked
     when there are at most EXHAUSTIVE_LIMIT of them; otherwise `samples`
-    problems drawn with numpy's generator seeded with `seed`.
+    problems drawn with numpy's generator seeded with `seed`.  progress, if
+    given, is called as progress(checked, total) after each problem (the
+    command line shows a progress line with it).
     """
     task = task_of(model)
     bits = bits_of(model) if bits is None else bits
     _check_whole("bits", bits, 1, MAX_BITS)
     _check_whole("samples", samples, 1, None)
     _check_whole("seed", seed, 0, 2 ** 32 - 1)
-    if pair_count(task, bits) <= EXHAUSTIVE_LIMIT:
+    total = pair_count(task, bits)
+    if total <= EXHAUSTIVE_LIMIT:
         result = Result(task, bits, exhaustive=True)
         problems = all_problems(task, bits)
     else:
         result = Result(task, bits, exhaustive=False, seed=seed)
         problems = sampled_problems(task, bits, samples, seed)
+        total = samples
     for a_int, b_int, c_int in problems:
         d = model.feed(int2binary(a_int, bits), int2binary(b_int, bits))[0]
         result.record(a_int, b_int, d, int2binary(c_int, bits))
+        if progress is not None:
+            progress(result.checked, total)
     return result
 
 
@@ -225,6 +231,15 @@ def _check_whole(name, value, low, high):
 
 
 # Reporting
+
+
+def plural(count, noun, nouns=None, digits=str):
+    """count and the noun, plural unless count is 1 (nouns: the plural, if not noun + "s").
+
+    >>> plural(1, "pair"), plural(2, "pair"), plural(0, "hidden unit holds", "hidden units hold")
+    ('1 pair', '2 pairs', '0 hidden units hold')
+    """
+    return "%s %s" % (digits(count), noun if count == 1 else nouns or noun + "s")
 
 
 def percent(part, whole):
@@ -253,8 +268,9 @@ def describe_problems(result):
     else:
         operands = "a >= b, a below 2**%d and b below 2**%d" % (result.bits, result.bits - 1)
     if result.exhaustive:
-        return "%s: all %d pairs of %s" % (name, result.checked, operands)
-    return "%s: %d random pairs of %s (seed %d)" % (name, result.checked, operands, result.seed)
+        return "%s: all %s of %s" % (name, plural(result.checked, "pair"), operands)
+    return "%s: %s of %s (seed %d)" % (name, plural(result.checked, "random pair"), operands,
+                                       result.seed)
 
 
 def format_result(result):

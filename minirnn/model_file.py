@@ -114,24 +114,76 @@ def write_atomically(path, text):
     """Write text to path through a temporary file in the same folder, then rename it.
 
     The rename replaces path in one step, so a crash, a full disk or an
-    error midway leaves any earlier file at path as it was.  Raises OSError.
+    error midway leaves any earlier file at path as it was.  Only a regular
+    file is ever replaced: a symbolic link is followed and its target
+    written (the link stays a link), and a directory, named pipe, device or
+    socket at path is refused before anything is written.  The text is
+    written as UTF-8.  Raises OSError.
     """
-    # Appending to the name keeps the temporary file in path's own folder,
-    # so the rename never crosses filesystems.
-    temporary = "%s.%d.tmp" % (path, _process_id())
+    target, mode = writable_target(path)
+    # Appending to the name keeps the temporary file in the target's own
+    # folder, so the rename never crosses filesystems.
+    temporary = "%s.%d.tmp" % (target, _process_id())
     try:
-        with open(temporary, "w") as handle:
-            handle.write(text)
+        with open(temporary, "wb") as handle:
+            handle.write(text.encode("utf-8"))
             handle.flush()
             _fsync(handle)  # the bytes are on disk before the name points at them
-        _replace(temporary, path)
+        if mode is not None:
+            _chmod(temporary, mode)  # the new file keeps the old one's permissions
+        _replace(temporary, target)
     except BaseException:
         try:
             os.remove(temporary)
         except OSError:
             pass
         raise
-    _fsync_folder(path)
+    _fsync_folder(target)
+
+
+# The kinds of file in a stat mode (the stat module is missing on MicroPython).
+_FILE_KINDS = {0o040000: "a directory", 0o010000: "a named pipe (FIFO)",
+               0o020000: "a character device", 0o060000: "a block device", 0o140000: "a socket"}
+_REGULAR = 0o100000
+
+
+def writable_target(path):
+    """(target, mode): the file a write to path replaces, and its permission bits.
+
+    target is path with symbolic links followed; mode is None when no file is
+    there yet.  Raises OSError when something other than a regular file is
+    there, since renaming over it would replace a directory, a named pipe or
+    a device (as root, even /dev/null) with a regular file.
+    """
+    target = _real_path(path)
+    try:
+        mode = os.stat(target)[0]
+    except OSError as error:
+        if error.args and error.args[0] in (2, 20):  # ENOENT, ENOTDIR: nothing there yet
+            return target, None  # (and the write will say why it cannot be made)
+        raise
+    kind = mode & 0o170000
+    if kind != _REGULAR:
+        raise OSError(21 if kind == 0o040000 else 22,
+                      "it is %s, not a regular file" % _FILE_KINDS.get(kind, "something else"))
+    return target, mode & 0o7777
+
+
+def _real_path(path):
+    try:
+        from os.path import realpath
+    except ImportError:  # MicroPython: no os.path, and no links to follow
+        return path
+    if os.path.islink(path):
+        return realpath(path)
+    return path
+
+
+def _chmod(path, mode):
+    try:
+        os.chmod(path, mode)
+    except (AttributeError, OSError):  # MicroPython has no chmod; some filesystems refuse it
+        pass
 
 
 def _process_id():

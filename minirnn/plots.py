@@ -19,7 +19,7 @@ True
 from math import ceil, floor, log10
 
 from .data import int2binary
-from .evaluate import TASK_NAMES, bit_length, check_operands, task_of, true_answer, width_for
+from .evaluate import TASK_NAMES, bit_length, check_operands, plural, task_of, true_answer, width_for
 from .svg import document, element, group, number, points, with_tooltip
 
 # Colours that stay apart for every kind of colour blindness: a blue scale
@@ -33,12 +33,19 @@ INK = "#222222"
 GREY = "#666666"
 
 
+NAN_FILL = "url(#nan)"  # the hatching of a value that is not a number (see _nan_pattern)
+
+
 def shade(value):
     """The colour of a value from 0 (white) to 1 (navy), as #rrggbb; outside values are clipped.
 
-    >>> shade(0), shade(1), shade(0.5)
-    ('#f7fbff', '#08306b', '#6baed6')
+    nan, which a network whose weighted sums overflow computes, is hatched:
+
+    >>> shade(0), shade(1), shade(0.5), shade(float("nan"))
+    ('#f7fbff', '#08306b', '#6baed6', 'url(#nan)')
     """
+    if value != value:
+        return NAN_FILL
     value = min(max(value, 0.0), 1.0)
     where = value * (len(SCALE) - 1)
     low = min(int(where), len(SCALE) - 2)
@@ -139,14 +146,14 @@ def describe_settings(settings):
     if "bits" in settings and "task" in settings:
         parts.append("%d-bit %s" % (settings["bits"], TASK_NAMES.get(settings["task"], settings["task"])))
     if "hidden" in settings:
-        parts.append("%d hidden units" % settings["hidden"])
+        parts.append(plural(settings["hidden"], "hidden unit"))
     for name, label in (("alpha", "alpha"), ("init_scale", "init scale"), ("h0", "h0")):
         if name in settings:
             parts.append("%s %s" % (label, "%g" % settings[name]))
     if "seed" in settings:
         parts.append("seed %d" % settings["seed"])
     if "iterations" in settings:
-        parts.append("%s iterations" % thousands(settings["iterations"]))
+        parts.append(plural(settings["iterations"], "iteration", digits=thousands))
     return ", ".join(parts)
 
 
@@ -286,6 +293,9 @@ class SumTrace:
         self.hidden = [layer[0] for layer in layer_1_values[1:]]  # [0] is h0, before any bit
         self.output = [layer[0][0] for layer in layer_2_values]
         self.carries = carries(task, self.a_bits, self.b_bits)
+        # A network whose weighted sums overflow computes nan (inf - inf); its
+        # pictures still draw, with those values hatched or marked "??".
+        self.any_nan = any(x != x for x in self.output + [h for layer in self.hidden for h in layer])
 
     @property
     def prediction(self):
@@ -377,8 +387,8 @@ def hidden_heatmap_svg(model, a, b, label=None):
     width = max(x0 + trace.width * heat.cell + HEAT_MARGIN, 660,
                 2 * HEAT_MARGIN + 11 * len(headline))
     parts.extend(_heat_titles(headline, trace.hidden_units, label))
-    parts.append(_legend(HEAT_MARGIN, y, any(wrong)))
-    height = y + 56
+    parts.append(_legend(HEAT_MARGIN, y, any(wrong), trace.any_nan))
+    height = y + (80 if trace.any_nan else 56)
     background = element("rect", x=0, y=0, width=width, height=height, fill="#ffffff")
     return document(width, height, [background] + parts, title=headline)
 
@@ -453,7 +463,7 @@ class _Heat:
                                       x=x, y=y, width=self.cell, height=self.row, fill=shade(p),
                                       stroke="#c8c8c8", stroke_width=0.5))
             if self.cell >= 36:  # room for the probability, written as .93
-                text = "1" if p >= 0.995 else "0" if p < 0.005 else ("%.2f" % p)[1:]
+                text = "1" if p >= 0.995 else "0" if p < 0.005 else ("%.2f" % p)[1:] if p == p else "nan"
                 cells.append(element("text", text, x=x + self.cell / 2.0, y=y + self.row / 2.0 + 4,
                                      text_anchor="middle", fill=text_colour(p), font_size=11))
         cells.append(self.label(name, y, self.row))
@@ -461,7 +471,8 @@ class _Heat:
 
 
 def _heat_titles(headline, hidden_units, label):
-    description = "what the %d hidden units hold after reading each bit" % hidden_units
+    description = "what the %s after reading each bit" % (
+        plural(hidden_units, "hidden unit holds", "hidden units hold"))
     if label:
         description = "%s: %s" % (label, description)
     return [
@@ -473,7 +484,7 @@ def _heat_titles(headline, hidden_units, label):
     ]
 
 
-def _legend(x, y, any_wrong):
+def _legend(x, y, any_wrong, any_nan=False):
     """A colour bar from 0 to 1, drawn as a gradient with the scale's own stops."""
     stops = "".join('<stop offset="%s" stop-color="%s"/>' % (number(k / (len(SCALE) - 1.0)),
                                                              shade(k / (len(SCALE) - 1.0)))
@@ -489,7 +500,21 @@ def _legend(x, y, any_wrong):
         parts.append(element("rect", x=x + 380, y=y + 2, width=16, height=16, fill="none",
                              stroke=WRONG_COLOUR, stroke_width=3))
         parts.append(element("text", "a wrong bit", x=x + 404, y=y + 15, font_size=13, fill=INK))
+    if any_nan:
+        parts.append(_nan_pattern())
+        parts.append(element("rect", x=x, y=y + 40, width=16, height=16, fill=NAN_FILL,
+                             stroke="#888888", stroke_width=0.5))
+        parts.append(element("text", "not a number: the weighted sums overflowed", x=x + 24,
+                             y=y + 53, font_size=13, fill=INK))
     return group(parts, id="legend")
+
+
+def _nan_pattern():
+    """Orange hatching on white, the fill of a nan (shade gives url(#nan) for it)."""
+    return ('<defs><pattern id="nan" width="6" height="6" patternUnits="userSpaceOnUse" '
+            'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+            '<line x1="0" y1="0" x2="0" y2="6" stroke="%s" stroke-width="3"/></pattern></defs>'
+            % WRONG_COLOUR)
 
 
 # The same on a terminal
@@ -498,8 +523,13 @@ SHADES = ("  ", "\u2591\u2591", "\u2592\u2592", "\u2593\u2593", "\u2588\u2588")
 ASCII_SHADES = ("  ", "..", "::", "++", "##")
 
 
+NAN_TEXT = "??"  # a value that is not a number, in the text view
+
+
 def _shade_text(value, shades):
-    return shades[min(int(value * len(shades)), len(shades) - 1)]
+    if value != value:
+        return NAN_TEXT
+    return shades[min(max(int(value * len(shades)), 0), len(shades) - 1)]
 
 
 def hidden_heatmap_text(model, a, b, shades=SHADES):
@@ -554,6 +584,8 @@ def hidden_heatmap_text(model, a, b, shades=SHADES):
     edges = ("below 0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8 and above")
     lines.append("")
     lines.append("shading: " + ", ".join('"%s" %s' % (s, e) for s, e in zip(shades, edges)))
+    if trace.any_nan:
+        lines.append('"%s" not a number: the weighted sums overflowed' % NAN_TEXT)
     return "\n".join(lines)
 
 

@@ -1,8 +1,11 @@
-"""A one-line progress display for training on a terminal, redrawn in place.
+"""A one-line progress display for training (and eval) on a terminal, redrawn in place.
 
 The line says how far training has got, how fast it goes and how the
 error is doing, and is rewritten at most ten times a second by returning
-the cursor to the start of the line (a carriage return).  It is only for
+the cursor to the start of the line (a carriage return).  It stays three
+columns short of the terminal's width, so it never wraps, not even when the
+terminal echoes ^C after it; the width may be a function, asked again at
+every redraw, so a terminal made narrower meanwhile is still erased cleanly.  It is only for
 people watching a terminal: ``for_terminal`` gives None for a stream that is
 not one (a file, a pipe), so a saved log holds exactly the checkpoints.
 
@@ -38,15 +41,18 @@ def _default_clock():
         return time.time()
 
 
-def for_terminal(stream, total, clock=None, width=80):
-    """A Progress on stream if it is a terminal, else None (nothing to show)."""
+def for_terminal(stream, total, clock=None, width=80, **options):
+    """A Progress on stream if it is a terminal, else None (nothing to show).
+
+    options go to Progress (noun, rate, delay).
+    """
     isatty = getattr(stream, "isatty", None)
     try:
         if isatty is None or not isatty():
             return None
-    except ValueError:  # a closed stream
+    except (ValueError, OSError):  # a closed stream
         return None
-    return Progress(stream, total, clock, width=width)
+    return Progress(stream, total, clock, width=width, **options)
 
 
 class RecentMean:
@@ -78,24 +84,40 @@ class RecentMean:
 
 
 class Progress:
-    """The progress line for a run of `total` iterations, drawn on stream."""
+    """The progress line for a run of `total` iterations, drawn on stream.
 
-    def __init__(self, stream, total, clock=None, interval=0.1, width=80):
+    noun and rate name what is counted ("iteration", "it/s"); nothing is
+    drawn until delay seconds have passed, so a quick run shows no line.
+    width is the terminal's, or a function giving it.
+    """
+
+    def __init__(self, stream, total, clock=None, interval=0.1, width=80, noun="iteration",
+                 rate="it/s", delay=0.0):
         self.stream = stream
         self.total = total
         self.clock = clock or _default_clock
         self.interval = interval  # seconds between redraws, at least
         self.width = width  # the terminal's: a longer line would wrap and not be erased
+        self.noun = noun
+        self.rate = rate
+        self.delay = delay
         self.mean = RecentMean(smoothing_window(total))
         self.start = self.clock()
         self.drawn_at = None  # when the line was last drawn; None when the screen has none
         self.shown = 0  # characters on the screen now
 
-    def update(self, iteration, error):
-        """Record iteration's overallError and redraw the line if it is time to."""
-        self.mean.add(error)
+    def columns(self):
+        """The terminal's width now."""
+        return self.width() if callable(self.width) else self.width
+
+    def update(self, iteration, error=None):
+        """Record iteration's overallError (if any) and redraw the line if it is time to."""
+        if error is not None:
+            self.mean.add(error)
         now = self.clock()
         if self.drawn_at is not None and now - self.drawn_at < self.interval:
+            return
+        if now - self.start < self.delay:
             return
         self.drawn_at = now
         self._show(self.line(iteration + 1, now - self.start))
@@ -103,16 +125,20 @@ class Progress:
     def line(self, done, elapsed):
         """The text of the line after `done` iterations and `elapsed` seconds."""
         filled = BAR * done // self.total if self.total else BAR
-        parts = ["iteration %s/%s %3d%% |%s%s|" % (thousands(done), thousands(self.total),
+        parts = ["%s %s/%s %3d%% |%s%s|" % (self.noun, thousands(done), thousands(self.total),
                                                    100 * done // max(self.total, 1),
                                                    "#" * filled, "-" * (BAR - filled))]
         if elapsed > 0:
             rate = done / elapsed
-            parts.append("%s it/s" % thousands(rate))
-        parts.append("mean error %.2f" % self.mean.value())
+            parts.append("%s %s" % (thousands(rate), self.rate))
+        if self.mean.recent:
+            parts.append("mean error %.2f" % self.mean.value())
         if elapsed > 0 and done < self.total:
             parts.append("%d s left" % int(round((self.total - done) / rate)))
-        return "  ".join(parts)[:max(self.width - 1, 0)]
+        # Three columns short of the width: a line that reaches the last
+        # column, or that the ^C echoed after it pushes past it, wraps, and a
+        # carriage return then erases only its second half.
+        return "  ".join(parts)[:max(self.columns() - 3, 0)]
 
     def _show(self, text):
         padding = " " * max(self.shown - len(text), 0)  # cover the rest of a longer old line
@@ -123,7 +149,9 @@ class Progress:
     def clear(self):
         """Erase the line (before a checkpoint is printed, and at the end); the next update redraws it."""
         if self.shown:
-            self.stream.write("\r" + " " * self.shown + "\r")
+            # Two more blanks cover a ^C the terminal echoed after the line.
+            blanks = min(self.shown + 2, max(self.columns() - 1, self.shown))
+            self.stream.write("\r" + " " * blanks + "\r")
             self.stream.flush()
         self.shown = 0
         self.drawn_at = None

@@ -183,12 +183,12 @@ def test_eval_reports_a_wrong_model_plainly(cli, weak_model, weak_model_file):
 
 
 @pytest.mark.parametrize("flags, says", [
-    (["--bits", "0"], "argument --bits: bit widths must be from 1 to 4096, got 0"),
+    (["--bits", "0"], "argument --bits: bits must be a whole number from 1 to 4096, got 0"),
     (["--bits", "8,x"], "argument --bits: not a bit width or a comma-separated list of them: '8,x'"),
     (["--bits", "4097"], "argument --bits"),
-    (["--samples", "0"], "argument --samples: must be >= 1, got 0"),
+    (["--samples", "0"], "argument --samples: samples must be a whole number >= 1, got 0"),
     (["--samples", "many"], "argument --samples: not a whole number: 'many'"),
-    (["--seed", "-1"], "argument --seed: must be from 0 to 4294967295, got -1"),
+    (["--seed", "-1"], "argument --seed: seed must be a whole number from 0 to 4294967295, got -1"),
     (["--seed", str(2 ** 32)], "argument --seed"),
     (["--frobnicate"], "unrecognized arguments: --frobnicate"),
 ])
