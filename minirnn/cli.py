@@ -624,15 +624,19 @@ def _command_first(argv, commands, flags_with_values):
     or "train" put there if there is no command (the article's run)."""
     if argv and (argv[0] in commands or argv[0] in ("-h", "--help", "--version")):
         return argv
-    i = 0
+    i, flags = 0, []
     while i < len(argv):
         word = argv[i]
         if word == "--":
             break
         if word in commands:
+            for flag in flags:
+                if flag not in commands[word]._option_string_actions:
+                    raise UsageError("argument %s: not a flag of the %s command" % (flag, word))
             return [word] + argv[:i] + argv[i + 1:]
         if not word.startswith("-"):
             return argv  # an unknown command, or an operand: reported as it stands
+        flags.append(word.split("=", 1)[0])
         i += 2 if word in flags_with_values else 1
     return ["train"] + argv
 
