@@ -52,8 +52,18 @@ class OutputError(Failure):
 
 
 class _Parser(argparse.ArgumentParser):
+    # --help and --version: argparse would drop a failed write without a word.
+    def _print_message(self, message, file=None):
+        if message:
+            _write(file or sys.stdout, message)
+            _flush_stdout()
+
     # argparse prints the whole usage block before an error; one line is enough.
     def error(self, message):
+        flag = message.split(" ")[1][:-1] if message.startswith("argument ") else None
+        if message.endswith(": expected one argument") and flag in _NUMBER_FLAGS:
+            # argparse reads "--h0 -1e308" as two flags; "--h0=-1e308" is one.
+            message += " (a negative number goes after an equals sign: %s=-1)" % flag
         raise UsageError(message)
 
 
@@ -96,6 +106,11 @@ TRAIN_FLAGS = [
     ("--h0", "h0", _number, "starting value of every hidden unit (article: 0)"),
     ("--print-every", "print_every", _whole_number, "print a checkpoint every N iterations (article: 1000)"),
 ]
+
+
+# Flags whose value is a number, which may be negative.
+_NUMBER_FLAGS = set([flag for flag, _, kind, _ in TRAIN_FLAGS if kind in (_number, _whole_number)] +
+                    ["--samples", "--seed"])
 
 
 def build_parser():

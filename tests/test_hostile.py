@@ -1,0 +1,515 @@
+"""Hostile input to every command, as a user would give it (issue 9).
+
+Each row of CASES runs ``python -m minirnn`` in a fresh folder holding a small
+trained model (m.json) and whatever the row sets up (a named pipe, a
+symbolic link, a socket, a model with enormous weights...), with standard
+output and error redirected by a shell as the row says (a full device, a
+closed descriptor, a pipe whose reader has gone).  Every row checks:
+
+- the exit status (0 done, 1 could not finish, 2 bad input);
+- standard error: the one line the row expects (a refusal, or the summary
+  of what was written), or nothing; never a traceback;
+- every file in the folder, before and after: only the files the row says
+  are written change (and each is what it should be), links stay links,
+  and no temporary file is left behind.
+
+The expected messages are the documented ones (docs/cli.md); the expected
+file states follow from the rules there, not from running the code.
+"""
+
+import contextlib
+import io
+import json
+import os
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import minirnn
+from conftest import ROOT
+from minirnn import model_file
+from minirnn.cli import main
+from minirnn.rnn import RNN
+
+
+@pytest.fixture(scope="module")
+def model_text():
+    """The shared small model: 4-bit addition, 4 hidden units, 300 iterations (it is still wrong
+    on most sums, which does not matter here)."""
+    return model_file.dumps(minirnn.train(bits=4, hidden=4, iterations=300, print_every=None))
+
+
+def enormous_model_text(model_text):
+    """The small model with weights near the largest float: its sums overflow to nan."""
+    data = json.loads(model_text)
+    data["synapse_h"] = [[1e308 if (i + j) % 2 else -1e308 for j in range(4)] for i in range(4)]
+    data["h0"] = 1e308
+    return json.dumps(data)
+
+
+# Setting up the folder
+
+
+def set_up(folder, model_text, steps):
+    write(folder, "m.json", model_text)
+    for step in steps:
+        kind, name = step[0], step[1]
+        path = os.path.join(folder, name)
+        if kind == "text":
+            write(folder, name, step[2])
+        elif kind == "model":
+            write(folder, name, model_text)
+        elif kind == "enormous":
+            write(folder, name, enormous_model_text(model_text))
+        elif kind == "mode":
+            write(folder, name, "the previous file")
+            os.chmod(path, step[2])
+        elif kind == "fifo":
+            os.mkfifo(path)
+        elif kind == "link":
+            os.symlink(step[2], path)
+        elif kind == "dir":
+            os.mkdir(path)
+        elif kind == "socket":
+            listener = socket.socket(socket.AF_UNIX)
+            here = os.getcwd()
+            os.chdir(folder)  # a socket's path is short, so bind it by its name alone
+            try:
+                listener.bind(name)
+            finally:
+                os.chdir(here)
+                listener.close()
+        else:
+            raise ValueError(kind)
+
+
+def write(folder, name, text):
+    with open(os.path.join(os.fsencode(folder), os.fsencode(name)), "wb") as handle:
+        handle.write(text.encode("utf-8"))
+
+
+def snapshot(folder):
+    """Every entry of folder: what it is, and a file's bytes and permissions or a link's target."""
+    state = {}
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            state[name] = ("link", os.readlink(path))
+        elif stat.S_ISREG(mode):
+            with open(path, "rb") as handle:
+                state[name] = ("file", handle.read(), stat.S_IMODE(mode))
+        elif stat.S_ISDIR(mode):
+            state[name] = ("folder", snapshot(path))
+        elif stat.S_ISFIFO(mode):
+            state[name] = ("named pipe",)
+        elif stat.S_ISSOCK(mode):
+            state[name] = ("socket",)
+        else:
+            state[name] = ("other", mode)
+    return state
+
+
+# What a written file must be
+
+
+def is_model(entry):
+    return entry[0] == "file" and model_file.loads(entry[1]).hidden_dim == 4
+
+
+def is_enormous_model(entry):
+    return entry[0] == "file" and model_file.loads(entry[1]).h0 == 1e308
+
+
+def is_svg(entry):
+    if entry[0] != "file":
+        return False
+    ElementTree.fromstring(entry[1])  # well-formed XML
+    return entry[1].startswith(b"<?xml")
+
+
+def is_model_with_mode(mode):
+    return lambda entry: is_model(entry) and entry[2] == mode
+
+
+# Running a case
+
+
+STDOUT = {"pipe": "", "full": " >/dev/full", "closed": " >&-",
+          # the reader takes one byte and goes: the next write is a broken pipe
+          "broken": " | head -c 1 >/dev/null; exit ${PIPESTATUS[0]}"}
+STDERR = {"pipe": "", "full": " 2>/dev/full", "closed": " 2>&-"}
+
+
+def run(folder, args, stdout="pipe", stderr="pipe", env=None):
+    environment = dict(os.environ, PYTHONPATH=ROOT)
+    environment.pop("PYTHONIOENCODING", None)
+    environment.update(env or {})
+    redirections = STDOUT[stdout] + STDERR[stderr]
+    if stdout == "broken":  # the exit comes last, after the redirection of stderr
+        redirections = " | head -c 1 >/dev/null" + STDERR[stderr] + "; exit ${PIPESTATUS[0]}"
+    command = ['"$@"' + redirections]
+    return subprocess.run(["bash", "-c"] + command + ["bash", sys.executable, "-m", "minirnn"] +
+                          [os.fsencode(arg) for arg in args],
+                          cwd=folder, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def case(name, args, status, says=None, setup=(), writes=None, out=None, **how):
+    """One row: args for minirnn; the exit status; the text of the one line on stderr (or a
+    tuple of texts, one line each, or None for none); the files set up first; the files
+    written (name -> what it must be); a text stdout must hold; how the streams go."""
+    return pytest.param(args, status, says, setup, writes or {}, out, how, id=name)
+
+
+LONG = "a" * 246  # with ".json" a 251-byte name: legal, but not with the temporary suffix
+SHORT_RUN = ["--iterations", "3", "--print-every", "1", "--bits", "4", "--hidden", "4"]
+
+CASES = [
+    # 1. Output that cannot be written
+    case("train to a full device", ["train"] + SHORT_RUN, 1,
+         "cannot write to standard output: No space left on device", stdout="full"),
+    case("no command to a full device", ["--iterations", "5"], 1, "No space left on device",
+         stdout="full"),
+    case("predict to a full device", ["predict", "--model", "m.json", "1", "2"], 1,
+         "cannot write to standard output: No space left on device", stdout="full"),
+    case("eval to a full device", ["eval", "--model", "m.json"], 1, "No space left on device",
+         stdout="full"),
+    case("show to a full device", ["show", "--model", "m.json", "1", "2"], 1,
+         "No space left on device", stdout="full"),
+    case("show --svg to a full device: the picture is drawn, the line is not",
+         ["show", "--model", "m.json", "1", "2", "--svg", "h.svg"], 1, "No space left on device",
+         stdout="full", writes={"h.svg": is_svg}),
+    case("train --save to a full device stops at the first checkpoint, saving nothing",
+         ["train", "--save", "new.json"], 1,
+         "cannot write to standard output: No space left on device; the model was not saved",
+         stdout="full"),
+    case("help to a full device", ["--help"], 1, "No space left on device", stdout="full"),
+    case("train with stdout closed", ["train"] + SHORT_RUN, 1,
+         "cannot write to standard output: it is closed", stdout="closed"),
+    case("no command with stdout closed", [], 1, "it is closed", stdout="closed"),
+    case("predict with stdout closed", ["predict", "--model", "m.json", "1", "2"], 1,
+         "it is closed", stdout="closed"),
+    case("eval with stdout closed", ["eval", "--model", "m.json"], 1, "it is closed",
+         stdout="closed"),
+    case("show with stdout closed", ["show", "--model", "m.json", "1", "2"], 1, "it is closed",
+         stdout="closed"),
+    case("train --save --plot with stdout closed: refused before training",
+         ["train", "--save", "new.json", "--plot", "new.svg"], 1,
+         "cannot write to standard output: it is closed", stdout="closed"),
+    case("a bad flag with stdout closed is still a usage error", ["train", "--bits", "x"], 2,
+         "argument --bits: not a whole number: 'x'", stdout="closed"),
+    case("train into a pipe whose reader left", ["train", "--iterations", "5000",
+                                                  "--print-every", "1", "--save", "new.json"], 1,
+         "cannot write to standard output: Broken pipe; the model was not saved", stdout="broken"),
+    case("eval into a pipe whose reader left", ["eval", "--model", "m.json", "--bits",
+                                                 ",".join(["2"] * 4000)], 1, "Broken pipe",
+         stdout="broken"),
+    case("a bad flag with stderr closed", ["train", "--bits", "x"], 2, stderr="closed"),
+    case("a bad model with stderr closed", ["predict", "--model", "none.json", "1", "2"], 2,
+         stderr="closed"),
+    case("a bad flag with stderr full", ["eval", "--model", "m.json", "--samples", "0"], 2,
+         stderr="full"),
+    case("train --save with stderr closed still saves", ["train", "--save", "new.json"] + SHORT_RUN,
+         0, stderr="closed", writes={"new.json": is_model}),
+    case("a stdout failure with stderr closed", ["predict", "--model", "m.json", "1", "2"], 1,
+         stdout="full", stderr="closed"),
+    case("eval of a non-ASCII model name on an ASCII stream",
+         ["eval", "--model", "\u00e9.json"], 0, setup=[("model", "\u00e9.json")],
+         env={"PYTHONIOENCODING": "ascii"}, out=b"model \\xe9.json: addition"),
+    case("show --svg with non-ASCII names on an ASCII stream",
+         ["show", "--model", "\u00e9.json", "3", "4", "--svg", "\u00fc.svg"], 0,
+         setup=[("model", "\u00e9.json")], env={"PYTHONIOENCODING": "ascii"},
+         writes={"\u00fc.svg": is_svg}, out=b"drawn in \\xfc.svg"),
+    case("train --save a non-ASCII name on an ASCII stream",
+         ["train", "--save", "\u00e9\u00e9.json"] + SHORT_RUN, 0, "saved the model to \\xe9\\xe9.json",
+         env={"PYTHONIOENCODING": "ascii"}, writes={"\u00e9\u00e9.json": is_model}),
+    case("a missing non-ASCII model on an ASCII stream",
+         ["predict", "--model", "\u00e9\u00e8.json", "1", "2"], 2, "\\xe9\\xe8.json",
+         env={"PYTHONIOENCODING": "ascii"}),
+    case("show --svg of a model whose name is not UTF-8",
+         ["show", "--model", "\udcff.json", "1", "2", "--svg", "h.svg"], 0,
+         setup=[("model", "\udcff.json")], writes={"h.svg": is_svg}),
+
+    # 2. Numbers at the edges
+    case("training whose error becomes nan stops, saving and drawing nothing",
+         ["train", "--init-scale", "1e308", "--h0", "1e308", "--save", "x.json", "--plot", "x.svg"],
+         1, "training broke down at iteration 0: overallError is nan"),
+    case("training with the largest learning rate", ["train", "--alpha", "1e308", "--save",
+                                                     "x.json"] + SHORT_RUN, 0,
+         "saved the model to x.json", writes={"x.json": is_model}),
+    case("training with a negative number after an equals sign",
+         ["train", "--h0=-1e308", "--save", "x.json"] + SHORT_RUN, 0, "saved the model to x.json",
+         writes={"x.json": is_model}),
+    case("a negative number after a space", ["train", "--h0", "-1e308"], 2,
+         "argument --h0: expected one argument (a negative number goes after an equals sign"),
+    case("training with the smallest starting weights",
+         ["train", "--init-scale", "1e-300", "--plot", "c.svg"] + SHORT_RUN, 0,
+         "drew the error curve in c.svg", writes={"c.svg": is_svg}),
+    case("predict with enormous weights", ["predict", "--model", "big.json", "5", "3"], 0,
+         setup=[("enormous", "big.json")], out=b"5 + 3 = "),
+    case("eval with enormous weights", ["eval", "--model", "big.json"], 0,
+         setup=[("enormous", "big.json")], out=b"exact answers: "),
+    case("show with enormous weights", ["show", "--model", "big.json", "5", "3"], 0,
+         setup=[("enormous", "big.json")], out=b"not a number"),
+    case("show --svg with enormous weights", ["show", "--model", "big.json", "5", "3", "--svg",
+                                              "big.svg"], 0,
+         setup=[("enormous", "big.json")], writes={"big.svg": is_svg}),
+    case("infinity as a weight is refused", ["predict", "--model", "inf.json", "1", "2"], 2,
+         "argument --model: model file 'inf.json': synapse_0[0][0]: must be a finite number",
+         setup=[("text", "inf.json", '{"format": "minirnn-model", "version": 1, "task": "add", '
+                 '"bits": 8, "hidden": 1, "h0": 0, "synapse_0": [[1e999], [0]], '
+                 '"synapse_1": [[0]], "synapse_h": [[0]], "training": {}}')]),
+
+    # 3. Files: only a regular file, or a link to one, is ever replaced
+    case("--save onto a named pipe", ["train", "--save", "p.json"], 2,
+         "argument --save: cannot write 'p.json': it is a named pipe (FIFO), not a regular file",
+         setup=[("fifo", "p.json")]),
+    case("--plot onto a named pipe", ["train", "--plot", "p.svg"], 2, "named pipe",
+         setup=[("fifo", "p.svg")]),
+    case("show --svg onto a named pipe", ["show", "--model", "m.json", "1", "2", "--svg", "p.svg"],
+         2, "argument --svg: cannot write 'p.svg': it is a named pipe", setup=[("fifo", "p.svg")]),
+    case("--save onto /dev/null", ["train", "--save", "/dev/null"], 2,
+         "argument --save: cannot write '/dev/null': it is a character device, not a regular file"),
+    case("--save through a link to /dev/null", ["train", "--save", "null.json"], 2,
+         "it is a character device", setup=[("link", "null.json", "/dev/null")]),
+    case("--plot through a link to /dev/full", ["train", "--plot", "full.svg"], 2,
+         "it is a character device", setup=[("link", "full.svg", "/dev/full")]),
+    case("--save onto a socket", ["train", "--save", "s.json"], 2, "it is a socket",
+         setup=[("socket", "s.json")]),
+    case("--save onto a folder", ["train", "--save", "d.json"], 2, "'d.json' is a directory",
+         setup=[("dir", "d.json")]),
+    case("show --svg onto a folder", ["show", "--model", "m.json", "1", "2", "--svg", "d.svg"], 2,
+         "argument --svg: 'd.svg' is a directory", setup=[("dir", "d.svg")]),
+    case("--save through a link to a folder", ["train", "--save", "l.json"], 2, "is a directory",
+         setup=[("dir", "d"), ("link", "l.json", "d")]),
+    case("--save through a link to a named pipe", ["train", "--save", "l.json"], 2, "named pipe",
+         setup=[("fifo", "p"), ("link", "l.json", "p")]),
+    case("--save through a loop of links", ["train", "--save", "a.json"], 2,
+         "Too many levels of symbolic links",
+         setup=[("link", "a.json", "b.json"), ("link", "b.json", "a.json")]),
+    case("--save through a link writes its target and keeps the link",
+         ["train", "--save", "l.json"] + SHORT_RUN, 0, "saved the model to l.json",
+         setup=[("text", "t.json", "old"), ("link", "l.json", "t.json")],
+         writes={"t.json": is_model}),
+    case("--plot through a link writes its target and keeps the link",
+         ["train", "--plot", "l.svg"] + SHORT_RUN, 0, "drew the error curve in l.svg",
+         setup=[("dir", "pictures"), ("link", "l.svg", "pictures/t.svg")],
+         writes={"pictures": lambda entry: is_svg(entry[1]["t.svg"]) and len(entry[1]) == 1}),
+    case("--save through a dangling link creates its target",
+         ["train", "--save", "l.json"] + SHORT_RUN, 0, "saved the model to l.json",
+         setup=[("link", "l.json", "t.json")], writes={"t.json": is_model}),
+    case("--save through a link into a missing folder", ["train", "--save", "l.json"], 2,
+         "no such folder", setup=[("link", "l.json", "no/t.json")]),
+    case("--save over a file keeps its permissions",
+         ["train", "--save", "old.json"] + SHORT_RUN, 0, "saved the model to old.json",
+         setup=[("mode", "old.json", 0o640)], writes={"old.json": is_model_with_mode(0o640)}),
+    case("show --svg onto the model it reads", ["show", "--model", "m.svg", "1", "2", "--svg",
+                                                "m.svg"], 2,
+         "argument --svg: the same file as --model; it would replace the model",
+         setup=[("model", "m.svg")]),
+    case("show --svg onto the model by another path",
+         ["show", "--model", "m.svg", "1", "2", "--svg", "./sub/../m.svg"], 2,
+         "the same file as --model", setup=[("model", "m.svg"), ("dir", "sub")]),
+    case("show --svg onto a link to the model",
+         ["show", "--model", "m.svg", "1", "2", "--svg", "l.svg"], 2, "the same file as --model",
+         setup=[("model", "m.svg"), ("link", "l.svg", "m.svg")]),
+    case("--plot onto --save", ["train", "--save", "x.svg", "--plot", "./x.svg"], 2,
+         "argument --plot: the same file as --save; it would replace the model"),
+    case("--plot onto a link to --save", ["train", "--save", "x.svg", "--plot", "l.svg"], 2,
+         "the same file as --save", setup=[("link", "l.svg", "x.svg")]),
+    case("--save a model wider than a model file holds", ["train", "--bits", "5000", "--save",
+                                                          "b.json"], 2,
+         "argument --bits: bits must be at most 4096 to --save the model"),
+    case("--save a name too long with the temporary suffix", ["train", "--save", LONG + ".json"],
+         2, "argument --save: the file name is too long: with the temporary suffix"),
+    case("--plot a name too long with the temporary suffix", ["train", "--plot", LONG + ".svg"],
+         2, "argument --plot: the file name is too long"),
+    case("--save a name too long for any file", ["train", "--save", "a" * 300 + ".json"], 2,
+         "argument --save: "),
+    case("--save into a missing folder", ["train", "--save", "no/such/m.json"], 2,
+         "argument --save: no such folder: 'no/such'"),
+    case("--save inside a file", ["train", "--save", "t.txt/m.json"], 2,
+         "argument --save: 't.txt' is not a folder", setup=[("text", "t.txt", "kept")]),
+    case("--save an empty name", ["train", "--save", ""], 2, "argument --save: the file name is empty"),
+    case("--plot a PNG", ["train", "--plot", "c.png"], 2, "must end in .svg"),
+    case("--plot after 0 iterations", ["train", "--iterations", "0", "--plot", "c.svg"], 2,
+         "argument --plot: nothing to plot after 0 iterations"),
+    case("a model that is a folder", ["eval", "--model", "d"], 2,
+         "argument --model: cannot read model file 'd'", setup=[("dir", "d")]),
+    case("a model that is not JSON", ["show", "--model", "t.txt", "1", "2"], 2,
+         "argument --model: model file 't.txt': not a minirnn model file",
+         setup=[("text", "t.txt", "kept")]),
+
+    # 4. Saying what happened
+    case("train --save --plot says what it wrote",
+         ["train", "--save", "new.json", "--plot", "new.svg"] + SHORT_RUN, 0,
+         ("saved the model to new.json", "drew the error curve in new.svg"),
+         writes={"new.json": is_model, "new.svg": is_svg}),
+    case("a run shorter than one checkpoint interval shows its last iteration",
+         ["train", "--iterations", "30", "--bits", "4"], 0,
+         "the run is shorter than --print-every 1000, so the last checkpoint printed is "
+         "iteration 29's"),
+
+    # 5. One voice
+    case("an operand of too many digits", ["predict", "--model", "m.json", "9" * 5000, "1"], 2,
+         "argument A: a is too large: numbers of at most 4096 bits are accepted, got one of 5000 digits"),
+    case("an operand of too many bits", ["predict", "--model", "m.json", "1", str(2 ** 4096)], 2,
+         "argument B: b is too large: numbers of at most 4096 bits are accepted, got one of 4097 bits"),
+    case("a negative operand", ["predict", "--model", "m.json", "-5", "1"], 2,
+         "argument A: a must not be negative, got -5"),
+    case("an operand too wide to draw", ["show", "--model", "m.json", str(2 ** 128), "1"], 2,
+         "argument A: a is too large to draw"),
+    case("eval --samples 0", ["eval", "--model", "m.json", "--samples", "0"], 2,
+         "argument --samples: samples must be a whole number >= 1, got 0"),
+    case("eval --seed -1", ["eval", "--model", "m.json", "--seed=-1"], 2,
+         "argument --seed: seed must be a whole number from 0 to 4294967295, got -1"),
+    case("eval --bits 5000", ["eval", "--model", "m.json", "--bits", "8,5000"], 2,
+         "argument --bits: bits must be a whole number from 1 to 4096, got 5000"),
+    case("train --seed too large", ["train", "--seed", str(2 ** 32)], 2,
+         "argument --seed: seed must be a whole number from 0 to 4294967295, got 4294967296"),
+    case("a flag before the command", ["--print-every", "1", "--iterations", "2", "train"], 0,
+         out=b"------------\nError:"),
+    case("a flag before a command that lacks it", ["--bits", "4", "predict"], 2,
+         "argument --bits: not a flag of the predict command"),
+    case("an unknown command", ["trian"], 2, "unknown command 'trian'"),
+    case("a very long bad value is cut short", ["train", "--bits", "x" * 5000], 2,
+         "argument --bits: not a whole number: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx...(5000 characters)"),
+    case("eval of one pair says pair", ["eval", "--model", "m.json", "--bits", "1"], 0,
+         out=b"all 1 pair of operands"),
+    case("eval of one sample says pair", ["eval", "--model", "m.json", "--bits", "20", "--samples",
+                                          "1"], 0, out=b": 1 random pair of operands"),
+]
+
+
+@pytest.mark.parametrize("args, status, says, setup, writes, out, how", CASES)
+def test_hostile_input(tmp_path, model_text, args, status, says, setup, writes, out, how):
+    folder = str(tmp_path)
+    set_up(folder, model_text, setup)
+    before = snapshot(folder)
+    devices = [os.stat(device).st_rdev for device in ("/dev/null", "/dev/full")]
+    done = run(folder, args, **how)
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert done.returncode == status, stderr
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
+    lines = stderr.splitlines()
+    expected = () if says is None or how.get("stderr") in ("closed", "full") else (
+        (says,) if isinstance(says, str) else says)
+    assert len(lines) == len(expected), stderr
+    for line, text in zip(lines, expected):
+        assert line.startswith("minirnn: ") and text in line, line
+    if out is not None:
+        assert out in done.stdout
+    after = snapshot(folder)
+    assert sorted(after) == sorted(set(before) | set(writes))  # nothing else, no temporary file
+    for name in after:
+        if name in writes:
+            assert writes[name](after[name]), name
+        else:
+            assert after[name] == before[name], name
+    assert [os.stat(device).st_rdev for device in ("/dev/null", "/dev/full")] == devices
+
+
+def test_there_are_at_least_60_cases():
+    assert len(CASES) >= 60
+
+
+def test_a_plot_through_a_link_writes_the_target_in_its_folder(tmp_path, model_text):
+    folder = str(tmp_path)
+    set_up(folder, model_text, [("dir", "pictures"), ("link", "l.svg", "pictures/t.svg")])
+    done = run(folder, ["train", "--plot", "l.svg"] + SHORT_RUN)
+    assert done.returncode == 0
+    assert os.readlink(os.path.join(folder, "l.svg")) == "pictures/t.svg"
+    assert os.listdir(os.path.join(folder, "pictures")) == ["t.svg"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="root may write in any folder")
+def test_a_folder_that_cannot_be_written_is_refused_before_training(tmp_path):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        done = run(str(tmp_path), ["train", "--save", "locked/m.json"])
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2 and done.stdout == b""
+    assert b"argument --save: cannot write in folder 'locked'" in done.stderr
+
+
+# Extreme numbers through every command, in-process (hypothesis)
+
+EXTREMES = [0.0, 5e-324, 1e-300, 1e-10, 0.5, 1.0, 10.0, 1e10, 1e154, 1e300, 1e308,
+            1.7976931348623157e308]
+extreme = st.sampled_from(EXTREMES).flatmap(lambda x: st.sampled_from([x, -x]))
+
+
+def run_main(*args):
+    """(status, stdout, stderr) of minirnn.cli.main, run in this process."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main([str(arg) for arg in args])
+    assert "Traceback" not in err.getvalue()
+    return status, out.getvalue(), err.getvalue()
+
+
+def every_command_copes(path, bits, task="add"):
+    """predict, eval, show and show --svg on a model file: each runs and says one thing."""
+    folder = os.path.dirname(path)
+    sum_ = "5 %s 3 = " % ("+" if task == "add" else "-")
+    status, out, err = run_main("predict", "--model", path, 5, 3)
+    assert (status, err) == (0, "") and out.startswith(sum_)
+    status, out, err = run_main("eval", "--model", path, "--bits", min(bits, 6))
+    assert (status, err) == (0, "") and "exact answers: " in out
+    status, out, err = run_main("show", "--model", path, 5, 3)
+    assert (status, err) == (0, "") and out.startswith(sum_)
+    picture = os.path.join(folder, "h.svg")
+    status, out, err = run_main("show", "--model", path, 5, 3, "--svg", picture)
+    assert (status, err) == (0, "") and out.endswith("drawn in %s\n" % picture)
+    with open(picture, "rb") as handle:
+        ElementTree.fromstring(handle.read())
+
+
+@settings(max_examples=40)
+@given(hidden=st.integers(1, 3), bits=st.integers(1, 5), task=st.sampled_from(["add", "sub"]),
+       data=st.data())
+def test_any_finite_weights_load_and_every_command_copes(hidden, bits, task, data):
+    def matrix(rows, columns):
+        return [[data.draw(extreme) for _ in range(columns)] for _ in range(rows)]
+
+    model = RNN(matrix(2, hidden), matrix(hidden, 1), matrix(hidden, hidden), data.draw(extreme),
+                settings={"task": task, "bits": bits})
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "m.json")
+        model.save(path)  # finite weights are saved and loaded back, however large
+        assert model_file.load(path).synapse_h == model.synapse_h
+        every_command_copes(path, bits, task)
+
+
+@settings(max_examples=40)
+@given(alpha=extreme, init_scale=extreme, h0=extreme, iterations=st.integers(1, 4),
+       bits=st.integers(1, 4), hidden=st.integers(1, 3))
+def test_training_at_the_edges_saves_a_usable_model_or_says_why_not(alpha, init_scale, h0,
+                                                                     iterations, bits, hidden):
+    with tempfile.TemporaryDirectory() as folder:
+        path, picture = os.path.join(folder, "m.json"), os.path.join(folder, "c.svg")
+        status, out, err = run_main("train", "--alpha=%r" % alpha, "--init-scale=%r" % init_scale,
+                                    "--h0=%r" % h0, "--iterations", iterations, "--bits", bits,
+                                    "--hidden", hidden, "--print-every", 1, "--save", path,
+                                    "--plot", picture)
+        lines = err.splitlines()
+        if status == 0:
+            assert lines == ["minirnn: saved the model to %s" % path,
+                             "minirnn: drew the error curve in %s" % picture]
+            every_command_copes(path, bits)
+        else:
+            # nan part way (nothing written), or weights grown to inf (not saved)
+            assert status == 1 and len(lines) == 1 and not os.path.exists(path)
+            assert ("training broke down at iteration" in lines[0] or
+                    "cannot save this model" in lines[0])
+            assert os.path.exists(picture) == ("drew the error curve" in lines[0])
