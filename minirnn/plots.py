@@ -132,6 +132,7 @@ def columns_of(count, columns):
 # The error curve
 
 ERROR_WIDTH, ERROR_HEIGHT = 900, 540
+DOTTED_RUNS = 50  # runs this short also get a dot at each iteration
 ERROR_MARGIN = {"left": 78, "right": 34, "top": 104, "bottom": 62}
 
 
@@ -207,6 +208,9 @@ def error_curve_svg(errors, settings=None):
                          stroke=RAW_COLOUR, stroke_width=1, stroke_linejoin="round"))
     parts.append(element("polyline", class_="smoothed", points=points(smooth), fill="none",
                          stroke=SMOOTH_COLOUR, stroke_width=2.5, stroke_linejoin="round"))
+    if count <= DOTTED_RUNS:  # a line through one or a few points is hard to see, or nothing
+        parts.append(group([element("circle", cx=x, cy=y, r=3) for x, y in raw], class_="points",
+                           fill="#2171b5"))
     parts.extend(_error_titles(settings, window, count))
     return document(ERROR_WIDTH, ERROR_HEIGHT, parts, title="overallError while training")
 

@@ -141,7 +141,8 @@ class Progress:
         return "  ".join(parts)[:max(self.columns() - 3, 0)]
 
     def _show(self, text):
-        padding = " " * max(self.shown - len(text), 0)  # cover the rest of a longer old line
+        # Cover the rest of a longer old line, but never past the width now.
+        padding = " " * max(min(self.shown, self.columns() - 3) - len(text), 0)
         self.stream.write("\r" + text + padding)
         self.stream.flush()
         self.shown = len(text)
@@ -150,7 +151,7 @@ class Progress:
         """Erase the line (before a checkpoint is printed, and at the end); the next update redraws it."""
         if self.shown:
             # Two more blanks cover a ^C the terminal echoed after the line.
-            blanks = min(self.shown + 2, max(self.columns() - 1, self.shown))
+            blanks = min(self.shown + 2, max(self.columns() - 1, 0))
             self.stream.write("\r" + " " * blanks + "\r")
             self.stream.flush()
         self.shown = 0

@@ -513,3 +513,73 @@ def test_training_at_the_edges_saves_a_usable_model_or_says_why_not(alpha, init_
             assert ("training broke down at iteration" in lines[0] or
                     "cannot save this model" in lines[0])
             assert os.path.exists(picture) == ("drew the error curve" in lines[0])
+
+
+# The pieces behind the table: eval's progress, the progress line's width, pictures at the edges
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_measure_reports_each_problem_checked_out_of_the_total(model_text):
+    model = model_file.loads(model_text)
+    seen = []
+    minirnn.evaluate.measure(model, bits=3, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(k, 16) for k in range(1, 17)]  # 3-bit addition: 4 x 4 pairs
+    seen = []
+    minirnn.evaluate.measure(model, bits=20, samples=5, progress=lambda *pair: seen.append(pair))
+    assert seen == [(k, 5) for k in range(1, 6)]
+
+
+def test_a_quick_measurement_shows_no_line_and_a_slow_one_does():
+    from minirnn.progress import Progress
+    now = [0.0]
+    screen = Terminal()
+    progress = Progress(screen, total=100, clock=lambda: now[0], noun="pair", rate="pairs/s",
+                        delay=1.0)
+    for k in range(50):
+        now[0] += 0.019
+        progress.update(k)
+    assert screen.getvalue() == ""  # under a second: nothing drawn
+    now[0] += 0.1
+    progress.update(50)
+    assert screen.getvalue().startswith("\rpair 51/100  51% |#####-----|")
+    assert "pairs/s" in screen.getvalue() and "mean error" not in screen.getvalue()
+
+
+@pytest.mark.parametrize("width", [10, 25, 40, 80])
+def test_the_line_and_an_echoed_ctrl_c_fit_the_terminal_as_it_is_now(width):
+    from minirnn.progress import Progress
+    columns = [200]
+    screen = Terminal()
+    progress = Progress(screen, total=10 ** 6, clock=iter(range(10 ** 6)).__next__,
+                        width=lambda: columns[0])
+    progress.update(0, 1.0)
+    columns[0] = width  # the terminal was made narrower
+    progress.update(500000, 1.0)
+    drawn = screen.getvalue().split("\r")[-1]
+    assert len(drawn) + 2 <= width - 1  # room for "^C" without reaching the last column
+    progress.clear()
+    blanks = screen.getvalue().split("\r")[-2]
+    assert blanks.strip() == "" and len(blanks) >= min(len(drawn) + 2, width - 1)
+
+
+def test_a_one_iteration_curve_shows_its_one_point():
+    from minirnn.plots import error_curve_svg
+    root = ElementTree.fromstring(error_curve_svg([2.5]))
+    circles = [e for e in root.iter() if e.tag.endswith("circle")]
+    assert len(circles) == 1
+
+
+def test_nan_activations_are_hatched_and_marked():
+    from minirnn.plots import hidden_heatmap_svg, hidden_heatmap_text, ASCII_SHADES
+    # One hidden unit whose sum is 1e308 * h0 + (-1e308) * h0 with h0 = 1e308 ... an overflow
+    # both ways, inf - inf = nan, at every bit; the output is nan too.
+    model = RNN([[0.0], [0.0]], [[1.0]], [[1e308]], h0=-1e308)
+    model.synapse_0 = [[float("inf")], [float("-inf")]]  # the bits 1 and 1 add inf and -inf
+    text = hidden_heatmap_text(model, 1, 1, ASCII_SHADES)
+    assert "hidden 1" in text and "??" in text and "not a number" in text.splitlines()[-1]
+    svg = hidden_heatmap_svg(model, 1, 1)
+    assert 'fill="url(#nan)"' in svg and '<pattern id="nan"' in svg
