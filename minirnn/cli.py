@@ -268,28 +268,28 @@ def run_train(args):
             raise UsageError("argument --plot: nothing to plot after 0 iterations")
     try:
         model, errors = _train_watched(settings, keep_errors=args.plot is not None)
-    except (Breakdown, OutputError) as error:
+    except (Breakdown, OutputError, KeyboardInterrupt) as error:
         raise type(error)(str(error) + _not_written(args))
-    # Say what happened: on stderr, so that stdout stays the training log.
-    notes, failures = [], []
-    if settings["print_every"] >= settings["iterations"] > 1:
-        notes.append("the run is shorter than --print-every %d, so the last checkpoint printed is "
-                     "iteration %d's" % (settings["print_every"], settings["iterations"] - 1))
+    written, failures = [], []
     if args.save is not None:
         try:
             model.save(args.save)
-            notes.append("saved the model to %s" % args.save)
+            written.append("saved the model to %s" % args.save)
         except ModelFileError as error:
             failures.append(str(error))
     if args.plot is not None:
         try:
             write_atomically(args.plot, error_curve_svg(errors, model.settings))
-            notes.append("drew the error curve in %s" % args.plot)
+            written.append("drew the error curve in %s" % args.plot)
         except OSError as error:
             failures.append("cannot write picture '%s': %s" % (args.plot, _reason(error)))
     if failures:  # one line: what failed, then what was written all the same
-        raise Failure("; ".join(failures + [note for note in notes if note[:5] in ("saved", "drew ")]))
-    for note in notes:
+        raise Failure("; ".join(failures + written))
+    # Say what happened: on stderr, so that stdout stays the training log.
+    if settings["print_every"] >= settings["iterations"] > 1:
+        _say("the run is shorter than --print-every %d, so the last checkpoint printed is "
+             "iteration %d's" % (settings["print_every"], settings["iterations"] - 1))
+    for note in written:
         _say(note)
     return 0
 
@@ -302,7 +302,8 @@ def _check_savable(settings):
 
 
 def _not_written(args):
-    """What a training run that stopped early did not write, for the end of its message."""
+    """What a training run that stopped early did not write, for the end of its message
+    ("; the model was not saved"), or ""."""
     lost = [what for what, flag in (("the model was not saved", args.save),
                                     ("the error curve was not drawn", args.plot)) if flag is not None]
     return "".join("; " + what for what in lost)
@@ -725,8 +726,8 @@ def main(argv=None):
             _stdout_to_devnull()
         _say("error: %s" % error)
         status = 1
-    except KeyboardInterrupt:
-        _say("interrupted")
+    except KeyboardInterrupt as error:
+        _say("interrupted" + str(error))  # train adds what it did not write
         status = 130
     return _flushed(status)
 

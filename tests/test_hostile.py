@@ -583,3 +583,18 @@ def test_nan_activations_are_hatched_and_marked():
     assert "hidden 1" in text and "??" in text and "not a number" in text.splitlines()[-1]
     svg = hidden_heatmap_svg(model, 1, 1)
     assert 'fill="url(#nan)"' in svg and '<pattern id="nan"' in svg
+
+
+def test_ctrl_c_during_training_says_what_was_not_written(tmp_path):
+    import signal
+    environment = dict(os.environ, PYTHONPATH=ROOT)
+    process = subprocess.Popen([sys.executable, "-m", "minirnn", "train", "--iterations", "1000000",
+                                "--print-every", "1", "--save", "x.json", "--plot", "x.svg"],
+                               cwd=str(tmp_path), env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert process.stdout.readline().startswith(b"Error:[")  # training has started
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate()
+    assert process.returncode == 130
+    assert err == b"minirnn: interrupted; the model was not saved; the error curve was not drawn\n"
+    assert os.listdir(str(tmp_path)) == []
