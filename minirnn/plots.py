@@ -467,11 +467,17 @@ class _Heat:
                                       x=x, y=y, width=self.cell, height=self.row, fill=shade(p),
                                       stroke="#c8c8c8", stroke_width=0.5))
             if self.cell >= 36:  # room for the probability, written as .93
-                text = "1" if p >= 0.995 else "0" if p < 0.005 else ("%.2f" % p)[1:] if p == p else "nan"
-                cells.append(element("text", text, x=x + self.cell / 2.0, y=y + self.row / 2.0 + 4,
+                cells.append(element("text", _probability(p), x=x + self.cell / 2.0, y=y + self.row / 2.0 + 4,
                                      text_anchor="middle", fill=text_colour(p), font_size=11))
         cells.append(self.label(name, y, self.row))
         return group(cells)
+
+
+def _probability(p):
+    """A probability in a cell: 1, 0, or two decimals without the 0 (.93); nan as nan."""
+    if p != p:
+        return "nan"
+    return "1" if p >= 0.995 else "0" if p < 0.005 else ("%.2f" % p)[1:]
 
 
 def _heat_titles(headline, hidden_units, label):

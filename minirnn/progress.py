@@ -2,12 +2,14 @@
 
 The line says how far training has got, how fast it goes and how the
 error is doing, and is rewritten at most ten times a second by returning
-the cursor to the start of the line (a carriage return).  It stays three
-columns short of the terminal's width, so it never wraps, not even when the
-terminal echoes ^C after it; the width may be a function, asked again at
-every redraw, so a terminal made narrower meanwhile is still erased cleanly.  It is only for
+the cursor to the start of the line (a carriage return).  It is only for
 people watching a terminal: ``for_terminal`` gives None for a stream that is
 not one (a file, a pipe), so a saved log holds exactly the checkpoints.
+
+The line stays three columns short of the terminal's width, so it never
+wraps, not even when the terminal echoes ^C after it (a wrapped line could
+not be erased).  The width may be a function, asked again at every redraw,
+so a terminal made narrower meanwhile gets a shorter line.
 
 A clock can be passed in, which makes the display easy to test:
 
@@ -126,8 +128,8 @@ class Progress:
         """The text of the line after `done` iterations and `elapsed` seconds."""
         filled = BAR * done // self.total if self.total else BAR
         parts = ["%s %s/%s %3d%% |%s%s|" % (self.noun, thousands(done), thousands(self.total),
-                                                   100 * done // max(self.total, 1),
-                                                   "#" * filled, "-" * (BAR - filled))]
+                                            100 * done // max(self.total, 1),
+                                            "#" * filled, "-" * (BAR - filled))]
         if elapsed > 0:
             rate = done / elapsed
             parts.append("%s %s" % (thousands(rate), self.rate))
