@@ -232,9 +232,11 @@ def load(path):
     Raises ModelFileError, whose message names the file and what is wrong,
     for a file that is missing or unreadable, not JSON, of another format or
     version, or whose fields have the wrong type or shape or hold numbers
-    that are not finite.
+    that are not finite.  A device or socket is refused unread (/dev/zero
+    would never end); a named pipe is read, as from ``<(...)`` in a shell.
     """
     try:
+        _check_readable(path)
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as error:
@@ -243,6 +245,15 @@ def load(path):
         return loads(raw)
     except ModelFileError as error:
         raise ModelFileError("model file '%s': %s" % (path, error))
+
+
+def _check_readable(path):
+    try:
+        kind = os.stat(path)[0] & 0o170000
+    except OSError:
+        return  # open says why
+    if kind in (0o020000, 0o060000, 0o140000):
+        raise OSError(22, "it is %s, not a file" % _FILE_KINDS[kind])
 
 
 def loads(text):

@@ -147,13 +147,15 @@ STDOUT = {"pipe": "", "full": " >/dev/full", "closed": " >&-",
 STDERR = {"pipe": "", "full": " 2>/dev/full", "closed": " 2>&-"}
 
 
-def run(folder, args, stdout="pipe", stderr="pipe", env=None):
+def run(folder, args, stdout="pipe", stderr="pipe", env=None, stdin=None):
     environment = dict(os.environ, PYTHONPATH=ROOT)
     environment.pop("PYTHONIOENCODING", None)
     environment.update(env or {})
     redirections = STDOUT[stdout] + STDERR[stderr]
     if stdout == "broken":  # the exit comes last, after the redirection of stderr
         redirections = " | head -c 1 >/dev/null" + STDERR[stderr] + "; exit ${PIPESTATUS[0]}"
+    if stdin is not None:  # through a pipe: cat FILE | minirnn ...
+        redirections = " < <(cat %s)" % stdin + redirections
     command = ['"$@"' + redirections]
     return subprocess.run(["bash", "-c"] + command + ["bash", sys.executable, "-m", "minirnn"] +
                           [os.fsencode(arg) for arg in args],
@@ -342,6 +344,10 @@ CASES = [
          "argument --plot: nothing to plot after 0 iterations"),
     case("a model that is a folder", ["eval", "--model", "d"], 2,
          "argument --model: cannot read model file 'd'", setup=[("dir", "d")]),
+    case("a model that is a device that never ends", ["predict", "--model", "/dev/zero", "1", "2"],
+         2, "argument --model: cannot read model file '/dev/zero': it is a character device"),
+    case("a model read from a pipe (cat m.json | minirnn predict --model /dev/stdin)", ["predict", "--model", "/dev/stdin", "1", "2"], 0,
+         out=b"1 + 2 = ", stdin="m.json"),
     case("a model that is not JSON", ["show", "--model", "t.txt", "1", "2"], 2,
          "argument --model: model file 't.txt': not a minirnn model file",
          setup=[("text", "t.txt", "kept")]),
