@@ -15,6 +15,7 @@ import shutil
 import sys
 
 from . import __version__
+from .cells import NAMES as CELL_NAMES
 from .data import OPERATORS
 from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, TABLE_HEADER, TASK_NAMES, bits_of, format_result,
                        format_row, measure, task_of, true_answer)
@@ -22,7 +23,7 @@ from .model_file import ModelFileError, load, write_atomically
 from .plots import (ASCII_SHADES, SHADES, SumTrace, error_curve_svg, hidden_heatmap_svg,
                     hidden_heatmap_text)
 from .progress import for_terminal
-from .training import PRESETS, check_settings, format_checkpoint, train, train_steps
+from .training import CELL_DEFAULTS, PRESETS, check_settings, format_checkpoint, train, train_steps
 
 
 class UsageError(Exception):
@@ -53,6 +54,7 @@ def _whole_number(text):
 
 # flag -> (dest, type, help); every one defaults to None so a preset can fill it.
 TRAIN_FLAGS = [
+    ("--cell", "cell", str, "the network: rnn (the article's), lstm or gru (default: rnn)"),
     ("--task", "task", str, "add or sub (default: the preset's, add)"),
     ("--bits", "bits", _whole_number, "bits per number (article: 8)"),
     ("--hidden", "hidden", _whole_number, "hidden units (article: 16)"),
@@ -79,10 +81,13 @@ def build_parser():
         description="Train the network, printing the article's five-line checkpoint "
                     "every --print-every iterations. Flags override the preset.")
     train_parser.error = parser.error
-    train_parser.add_argument("--preset", choices=sorted(PRESETS), default="article",
-                              help="start from a published run's settings (default: article)")
+    train_parser.add_argument("--preset", choices=sorted(PRESETS), default=None,
+                              help="start from a published run's settings (default: the cell's "
+                                   "defaults, for rnn the article's)")
     for flag, dest, kind, text in TRAIN_FLAGS:
         metavar = "N" if kind is _whole_number else "X" if kind is _number else "{add,sub}"
+        if dest == "cell":
+            metavar = "{%s}" % ",".join(CELL_NAMES)
         train_parser.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
     train_parser.add_argument("--save", metavar="PATH",
                               help="write the trained model to PATH as JSON (see predict, eval)")
@@ -159,8 +164,14 @@ def _widths(text):
 
 
 def settings_from(args):
-    """The preset's settings with every flag the user gave laid over them."""
-    settings = dict(PRESETS[args.preset])
+    """The preset's settings (or, without --preset, the cell's defaults) with every flag
+    the user gave laid over them."""
+    cell = args.cell or "rnn"
+    if args.preset is not None:
+        settings = dict(PRESETS[args.preset], cell=cell)
+    else:  # an unknown cell gets the article's settings here and is refused by check_settings
+        settings = dict(PRESETS["article"], cell=cell)
+        settings.update(CELL_DEFAULTS.get(cell, {}))
     for _, dest, _, _ in TRAIN_FLAGS:
         value = getattr(args, dest)
         if value is not None:
@@ -307,10 +318,10 @@ def run_eval(args):
 
 
 def describe_model(path, model):
-    """One line on what a model file holds: its task, width, size and training."""
+    """One line on what a model file holds: its task, width, cell, size and training."""
     settings = model.settings
-    text = "model %s: %s, trained on %d-bit answers, %d hidden units" % (
-        path, TASK_NAMES[task_of(model)], bits_of(model), model.hidden_dim)
+    text = "model %s: %s, trained on %d-bit answers, %s cell, %d hidden units" % (
+        path, TASK_NAMES[task_of(model)], bits_of(model), model.cell_name, model.hidden_dim)
     if "iterations" in settings and "seed" in settings:
         text += ", %d iterations with seed %d" % (settings["iterations"], settings["seed"])
     return text
@@ -320,7 +331,8 @@ def _add_show_parser(commands, error):
     show_parser = _model_command(
         commands, error, "show", help="show a saved model's hidden layer working out A + B",
         description="Run a saved model on A + B (A - B for a subtraction model) and show what "
-                    "each hidden unit holds after each bit, beside the bits read, the true carry "
+                    "each hidden unit holds after each bit (for an LSTM, also its cell state), "
+                    "beside the bits read, the true carry "
                     "and the answer: as shaded text on the terminal, or as an SVG picture with "
                     "--svg. Columns are bit positions, the ones bit first, the order the network "
                     "reads them. A and B have at most 128 bits.",
