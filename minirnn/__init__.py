@@ -11,12 +11,11 @@ True:[0 1 0 0 0 1 0 1]
 """
 
 from .cells import CELLS
+from .gru import GRU
+from .lstm import LSTM
 from .model_file import ModelFileError, load
 from .rnn import RNN
 from .training import CELL_DEFAULTS, PRESETS, Step, format_checkpoint, train, train_steps
-
-LSTM = CELLS.get("lstm")  # DEVELOPMENT ONLY: from .lstm import LSTM once branch cells is merged
-GRU = CELLS.get("gru")
 
 __version__ = "0.1.0"
 __all__ = ["RNN", "LSTM", "GRU", "CELLS", "CELL_DEFAULTS", "PRESETS", "Step", "ModelFileError",

@@ -54,24 +54,13 @@ Traceback (most recent call last):
 ValueError: cell must be 'rnn', 'lstm' or 'gru', got 'transformer'
 """
 
+from .gru import GRU
+from .lstm import LSTM
 from .rnn import RNN
-
-# DEVELOPMENT ONLY (until branch cells is merged): the gated cells may be missing.
-try:
-    from .lstm import LSTM
-except ImportError:
-    LSTM = None
-try:
-    from .gru import GRU
-except ImportError:
-    GRU = None
 
 # Name -> class; NAMES lists them in order (MicroPython's dicts keep no order).
 CELLS = {"rnn": RNN, "lstm": LSTM, "gru": GRU}
 NAMES = ("rnn", "lstm", "gru")
-for _name in NAMES:  # DEVELOPMENT ONLY
-    if CELLS[_name] is None:
-        del CELLS[_name]
 
 
 def describe_choices():
