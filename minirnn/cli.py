@@ -166,7 +166,7 @@ def _widths(text):
 def settings_from(args):
     """The preset's settings (or, without --preset, the cell's defaults) with every flag
     the user gave laid over them."""
-    cell = args.cell or "rnn"
+    cell = "rnn" if args.cell is None else args.cell
     if args.preset is not None:
         settings = dict(PRESETS[args.preset], cell=cell)
     else:  # an unknown cell gets the article's settings here and is refused by check_settings

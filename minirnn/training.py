@@ -105,10 +105,10 @@ def train_steps(task="add", bits=8, hidden=None, alpha=None, iterations=None, se
 
     cell is "rnn" (the article's network), "lstm" or "gru"; a setting left at
     None takes the cell's default (CELL_DEFAULTS).  With the defaults this
-    is the article's run.  Nothing runs until the
-    first step is asked for, and the caller may stop at any step: drive it
-    in chunks, show progress, or plot the error as it falls.  Every step's
-    ``.model`` is the network, trained up to that step.
+    is the article's run.  Nothing runs until the first step is asked for,
+    and the caller may stop at any step: drive it in chunks, show progress,
+    or plot the error as it falls.  Every step's ``.model`` is the network,
+    trained up to that step.
 
     >>> steps = train_steps(task="sub", alpha=0.9, init_scale=0.05, h0=0.1)
     >>> next(steps)

@@ -165,6 +165,8 @@ def test_the_cli_refuses_an_unknown_cell_in_one_line():
     assert done.stderr == ("minirnn: error: argument --cell: cell must be 'rnn', 'lstm' or 'gru', "
                            "got 'tree'\n")
     assert "--cell {rnn,lstm,gru}" in run_cli("train", "--help").stdout
+    done = run_cli("train", "--cell", "")
+    assert done.returncode == 2 and done.stderr.endswith("got ''\n")
 
 
 # Training
