@@ -118,7 +118,8 @@ def train_steps(task="add", bits=8, hidden=None, alpha=None, iterations=None, se
     return _steps(settings, *_start(settings))
 
 
-def _settings(task, bits, hidden, alpha, iterations, seed, init_scale, h0, print_every, cell):
+def _settings(task, bits, hidden, alpha, iterations, seed, init_scale, h0, print_every=1,
+              cell="rnn"):
     """The settings of a run, with the cell's default for each one left at None, checked."""
     cell_class(cell)
     given = {"hidden": hidden, "alpha": alpha, "iterations": iterations,
