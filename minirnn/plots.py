@@ -28,9 +28,6 @@ from .svg import document, element, group, number, points, with_tooltip
 # running from white (0) to navy (1) for activations and bits, orange for
 # what stands out (the smoothed error, a wrong bit).
 SCALE = [(247, 251, 255), (198, 219, 239), (107, 174, 214), (33, 113, 181), (8, 48, 107)]
-# Below 0 (a tanh unit, an LSTM's cell state), white to dark brown: with the
-# blue scale above 0 it makes a diverging scale that stays apart as well.
-NEGATIVE_SCALE = [(247, 251, 255), (246, 232, 195), (223, 194, 125), (191, 129, 45), (140, 81, 10)]
 RAW_COLOUR = "#9ecae1"
 SMOOTH_COLOUR = "#d95f02"
 WRONG_COLOUR = "#d95f02"
@@ -38,18 +35,18 @@ INK = "#222222"
 GREY = "#666666"
 
 
-def shade(value, scale=SCALE):
+def shade(value):
     """The colour of a value from 0 (white) to 1 (navy), as #rrggbb; outside values are clipped.
 
     >>> shade(0), shade(1), shade(0.5)
     ('#f7fbff', '#08306b', '#6baed6')
     """
     value = min(max(value, 0.0), 1.0)
-    where = value * (len(scale) - 1)
-    low = min(int(where), len(scale) - 2)
+    where = value * (len(SCALE) - 1)
+    low = min(int(where), len(SCALE) - 2)
     t = where - low
     return "#" + "".join("%02x" % int(round(x + (y - x) * t))
-                         for x, y in zip(scale[low], scale[low + 1]))
+                         for x, y in zip(SCALE[low], SCALE[low + 1]))
 
 
 def value_range(rows):
@@ -60,10 +57,10 @@ def value_range(rows):
     >>> value_range([[0.25, 1.0], [0.0, 0.5]]), value_range([[-0.5, 0.9]]), value_range([[2.31, -1]])
     ((0.0, 1.0), (-1.0, 1.0), (-2.4, 2.4))
     """
-    low = min(min(row) for row in rows)
-    high = max(max(row) for row in rows)
-    if low >= 0 and high <= 1:
+    values = [value for row in rows for value in row if value - value == 0]  # finite ones
+    if not values or (min(values) >= 0 and max(values) <= 1):
         return 0.0, 1.0
+    low, high = min(values), max(values)
     size = max(1.0, -low, high)
     size = ceil(size * 10 - 1e-9) / 10.0
     return -size, size
@@ -72,12 +69,17 @@ def value_range(rows):
 def signed_shade(value, size):
     """The colour of a value from -size (brown) through 0 (white) to size (navy).
 
+    Below 0 it is the blue scale with red and blue swapped: the same steps of
+    lightness in brown, and blue against brown stays apart for every kind of
+    colour blindness.
+
     >>> signed_shade(0, 2) == shade(0), signed_shade(2, 2) == shade(1), signed_shade(-2, 2)
-    (True, True, '#8c510a')
+    (True, True, '#6b3008')
     """
-    if value >= 0:
+    if not value < 0:
         return shade(value / size)
-    return shade(-value / size, NEGATIVE_SCALE)
+    colour = shade(-value / size)
+    return "#" + colour[5:7] + colour[3:5] + colour[1:3]
 
 
 def state_colour(value, span):
@@ -422,13 +424,16 @@ def hidden_heatmap_svg(model, a, b, label=None):
     parts.append(heat.bit_row(y + heat.row, labels[2], trace.predicted, "predicted", wrong))
     parts.append(heat.bit_row(y + 2 * heat.row, labels[3], trace.true_bits, "true"))
     y += 3 * heat.row + 30
+    if signed:  # the diverging scale of the signed states, above the legend
+        parts.append(_signed_legend(HEAT_MARGIN, y))
+        y += 46
 
     headline = trace.headline()
     width = max(x0 + trace.width * heat.cell + HEAT_MARGIN, 660,
                 2 * HEAT_MARGIN + 11 * len(headline))
     parts.extend(_heat_titles(headline, trace.hidden_units, label))
-    parts.append(_legend(HEAT_MARGIN, y, any(wrong), signed))
-    height = y + (100 if signed else 56)
+    parts.append(_legend(HEAT_MARGIN, y, any(wrong)))
+    height = y + 56
     background = element("rect", x=0, y=0, width=width, height=height, fill="#ffffff")
     return document(width, height, [background] + parts, title=headline)
 
@@ -533,9 +538,8 @@ def _heat_titles(headline, hidden_units, label):
     ]
 
 
-def _legend(x, y, any_wrong, signed=False):
-    """A colour bar from 0 to 1, drawn as a gradient with the scale's own stops; below it,
-    when a state is signed, a bar from its -m through 0 to m."""
+def _legend(x, y, any_wrong):
+    """A colour bar from 0 to 1, drawn as a gradient with the scale's own stops."""
     stops = "".join('<stop offset="%s" stop-color="%s"/>' % (number(k / (len(SCALE) - 1.0)),
                                                              shade(k / (len(SCALE) - 1.0)))
                     for k in range(len(SCALE)))
@@ -550,13 +554,11 @@ def _legend(x, y, any_wrong, signed=False):
         parts.append(element("rect", x=x + 380, y=y + 2, width=16, height=16, fill="none",
                              stroke=WRONG_COLOUR, stroke_width=3))
         parts.append(element("text", "a wrong bit", x=x + 404, y=y + 15, font_size=13, fill=INK))
-    if signed:
-        parts.extend(_signed_legend(x, y + 46))
     return group(parts, id="legend")
 
 
 def _signed_legend(x, y):
-    """The diverging bar of a signed state: -m brown, 0 white, m navy (m beside each block)."""
+    """The diverging bar of the signed states: -m brown, 0 white, m navy (m beside each block)."""
     count = len(SCALE) - 1
     offsets = [k / (2.0 * count) for k in range(2 * count + 1)]
     colours = [signed_shade(2 * offset - 1, 1) for offset in offsets]
@@ -570,7 +572,7 @@ def _signed_legend(x, y):
         parts.append(element("text", text, x=x + 130 + 200 * value, y=y + 34,
                              text_anchor="start" if value == 1 else "middle", font_size=12,
                              fill=GREY))
-    return parts
+    return group(parts, id="signed-legend")
 
 
 # The same on a terminal
@@ -640,13 +642,13 @@ def hidden_heatmap_text(model, a, b, shades=SHADES):
         lines.append((_pad(name, label_width) + " ".join(cells)).rstrip())
     edges = ("below 0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8 and above")
     lines.append("")
-    lines.append("shading: " + ", ".join('"%s" %s' % (s, e) for s, e in zip(shades, edges)))
-    for kind, (low, high) in scales:
+    for kind, (low, high) in scales:  # signed states: their own range
         cuts = ["%g" % (low + (high - low) * k / 5.0) for k in range(1, 5)]
-        edges = ["below " + cuts[0]] + ["%s to %s" % pair for pair in zip(cuts, cuts[1:])] + \
-            [cuts[-1] + " and above"]
+        signed_edges = ["below " + cuts[0]] + ["%s to %s" % pair for pair in zip(cuts, cuts[1:])] \
+            + [cuts[-1] + " and above"]
         lines.append("%s rows, from %g to %g: " % (kind, low, high) +
-                     ", ".join('"%s" %s' % (s, e) for s, e in zip(shades, edges)))
+                     ", ".join('"%s" %s' % (s, e) for s, e in zip(shades, signed_edges)))
+    lines.append("shading: " + ", ".join('"%s" %s' % (s, e) for s, e in zip(shades, edges)))
     return "\n".join(lines)
 
 
