@@ -88,6 +88,24 @@ def state_colour(value, span):
     return shade(value) if low == 0 else signed_shade(value, high)
 
 
+def _signed_legend(x, y):
+    """The diverging bar of the signed states: -m brown, 0 white, m navy (m beside each block)."""
+    count = len(SCALE) - 1
+    offsets = [k / (2.0 * count) for k in range(2 * count + 1)]
+    colours = [signed_shade(2 * offset - 1, 1) for offset in offsets]
+    stops = "".join('<stop offset="%s" stop-color="%s"/>' % (number(offset), colour)
+                    for offset, colour in zip(offsets, colours))
+    parts = ['<defs><linearGradient id="signed-scale">%s</linearGradient></defs>' % stops,
+             element("text", "signed state", x=x, y=y + 15, font_size=13, fill=INK),
+             element("rect", x=x + 130, y=y + 2, width=200, height=16, fill="url(#signed-scale)",
+                     stroke="#888888", stroke_width=0.5)]
+    for value, text in ((0, "-m"), (0.5, "0"), (1, "m (beside each block)")):
+        parts.append(element("text", text, x=x + 130 + 200 * value, y=y + 34,
+                             text_anchor="start" if value == 1 else "middle", font_size=12,
+                             fill=GREY))
+    return group(parts, id="signed-legend")
+
+
 def text_colour(value):
     """Ink that can be read on shade(value): dark on the light end, white on the dark."""
     return "#ffffff" if value > 0.55 else INK
@@ -556,23 +574,6 @@ def _legend(x, y, any_wrong):
         parts.append(element("text", "a wrong bit", x=x + 404, y=y + 15, font_size=13, fill=INK))
     return group(parts, id="legend")
 
-
-def _signed_legend(x, y):
-    """The diverging bar of the signed states: -m brown, 0 white, m navy (m beside each block)."""
-    count = len(SCALE) - 1
-    offsets = [k / (2.0 * count) for k in range(2 * count + 1)]
-    colours = [signed_shade(2 * offset - 1, 1) for offset in offsets]
-    stops = "".join('<stop offset="%s" stop-color="%s"/>' % (number(offset), colour)
-                    for offset, colour in zip(offsets, colours))
-    parts = ['<defs><linearGradient id="signed-scale">%s</linearGradient></defs>' % stops,
-             element("text", "signed state", x=x, y=y + 15, font_size=13, fill=INK),
-             element("rect", x=x + 130, y=y + 2, width=200, height=16, fill="url(#signed-scale)",
-                     stroke="#888888", stroke_width=0.5)]
-    for value, text in ((0, "-m"), (0.5, "0"), (1, "m (beside each block)")):
-        parts.append(element("text", text, x=x + 130 + 200 * value, y=y + 34,
-                             text_anchor="start" if value == 1 else "middle", font_size=12,
-                             fill=GREY))
-    return group(parts, id="signed-legend")
 
 
 # The same on a terminal
