@@ -575,7 +575,6 @@ def _legend(x, y, any_wrong):
     return group(parts, id="legend")
 
 
-
 # The same on a terminal
 
 SHADES = ("  ", "\u2591\u2591", "\u2592\u2592", "\u2593\u2593", "\u2588\u2588")
