@@ -54,7 +54,6 @@ def _whole_number(text):
 
 # flag -> (dest, type, help); every one defaults to None so a preset can fill it.
 TRAIN_FLAGS = [
-    ("--cell", "cell", str, "the network: rnn (the article's), lstm or gru (default: rnn)"),
     ("--task", "task", str, "add or sub (default: the preset's, add)"),
     ("--bits", "bits", _whole_number, "bits per number (article: 8)"),
     ("--hidden", "hidden", _whole_number, "hidden units (article: 16)"),
@@ -80,14 +79,14 @@ def build_parser():
         "train", help="train the network and print the article's checkpoints",
         description="Train the network, printing the article's five-line checkpoint "
                     "every --print-every iterations. Flags override the preset.")
+    train_parser.add_argument("--cell", default=None, metavar="{%s}" % ",".join(CELL_NAMES),
+                              help="the network: rnn (the article's), lstm or gru (default: rnn)")
     train_parser.error = parser.error
     train_parser.add_argument("--preset", choices=sorted(PRESETS), default=None,
                               help="start from a published run's settings (default: the cell's "
                                    "defaults, for rnn the article's)")
     for flag, dest, kind, text in TRAIN_FLAGS:
         metavar = "N" if kind is _whole_number else "X" if kind is _number else "{add,sub}"
-        if dest == "cell":
-            metavar = "{%s}" % ",".join(CELL_NAMES)
         train_parser.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
     train_parser.add_argument("--save", metavar="PATH",
                               help="write the trained model to PATH as JSON (see predict, eval)")
@@ -166,12 +165,14 @@ def _widths(text):
 def settings_from(args):
     """The preset's settings (or, without --preset, the cell's defaults) with every flag
     the user gave laid over them."""
-    cell = "rnn" if args.cell is None else args.cell
+    cell = getattr(args, "cell", None)  # only train has --cell
     if args.preset is not None:
-        settings = dict(PRESETS[args.preset], cell=cell)
+        settings = dict(PRESETS[args.preset])
     else:  # an unknown cell gets the article's settings here and is refused by check_settings
-        settings = dict(PRESETS["article"], cell=cell)
-        settings.update(CELL_DEFAULTS.get(cell, {}))
+        settings = dict(PRESETS["article"])
+        settings.update(CELL_DEFAULTS.get("rnn" if cell is None else cell, {}))
+    if cell is not None:
+        settings["cell"] = cell
     for _, dest, _, _ in TRAIN_FLAGS:
         value = getattr(args, dest)
         if value is not None:
