@@ -445,3 +445,22 @@ def test_show_draws_every_state_of_every_cell(cell, tmp_path):
     assert done.returncode == 0 and done.stdout.endswith("; drawn in %s\n" % path)
     with open(path) as handle:
         ElementTree.fromstring(handle.read())
+
+
+def test_the_cell_defaults_table_is_the_one_place_both_api_and_cli_read(monkeypatch, tmp_path,
+                                                                       capsys):
+    from minirnn import training
+    from minirnn.cli import main
+    changed = {"hidden": 2, "alpha": 0.5, "iterations": 3, "init_scale": 0.25, "h0": 0.125}
+    monkeypatch.setitem(training.CELL_DEFAULTS, "gru", changed)
+    model = minirnn.train(cell="gru", print_every=None)
+    assert {name: model.settings[name] for name in changed} == changed
+    path = str(tmp_path / "gru.json")
+    assert main(["train", "--cell", "gru", "--save", path]) == 0
+    capsys.readouterr()
+    saved = minirnn.load(path)
+    assert weights_of(saved) == weights_of(model) and saved.settings == model.settings
+    # A preset's settings win over the cell's defaults.
+    assert main(["train", "--cell", "gru", "--preset", "article", "--iterations", "0",
+                 "--save", path]) == 0
+    assert minirnn.load(path).settings["alpha"] == 0.1 and minirnn.load(path).hidden_dim == 16
