@@ -13,7 +13,7 @@ and backpropagation through time.
 [('synapse_0_i', 2, 3), ('synapse_h_i', 3, 3), ('bias_i', 1, 3), ('synapse_0_f', 2, 3)]
 """
 
-from .matrix import add, apply, check_shape, scale
+from .matrix import add_scaled, apply, check_shape, inner, sumprod, transpose, vstack
 
 
 def tanh_output_to_derivative(output):
@@ -23,6 +23,78 @@ def tanh_output_to_derivative(output):
     (1.0, 0.75)
     """
     return 1 - output * output
+
+
+def gate(squash, X, synapse_0, prev_h, synapse_h_columns, bias):
+    """One gate, ``apply(squash, add(add(dot(X, synapse_0), dot(prev_h, synapse_h)), bias))``,
+    in one pass over the hidden units.
+
+    X is the input row [[a_bit, b_bit]]; synapse_h_columns is synapse_h
+    transposed, which the caller makes once for all positions.  Unit j adds
+    its two input weights (times the bits), the previous hidden state times
+    column j of synapse_h, and its bias, then squashes the sum: the same
+    arithmetic in the same order as the matrix-module line, which takes five
+    passes (two products, two sums and the squashing) and a transpose of
+    synapse_h to do it.
+
+    >>> from minirnn.matrix import add, apply, dot, transpose
+    >>> from minirnn.rnn import sigmoid
+    >>> synapse_0 = [[0.5, -1.0, 0.25], [2.0, 0.25, -0.5]]
+    >>> synapse_h = [[1.0, 2.0, -1.0], [-3.0, 0.5, 0.25], [0.125, -2.0, 1.5]]
+    >>> X, prev_h, bias = [[1, 0]], [[0.25, -0.75, 0.5]], [[0.1, -0.2, 0.3]]
+    >>> i = gate(sigmoid, X, synapse_0, prev_h, transpose(synapse_h), bias)
+    >>> i == apply(sigmoid, add(add(dot(X, synapse_0), dot(prev_h, synapse_h)), bias))
+    True
+    """
+    (a_bit, b_bit), = X
+    prev, = prev_h
+    return [[squash(a_bit * from_a + b_bit * from_b + sumprod(prev, from_prev) + offset)
+             for from_a, from_b, from_prev, offset in zip(synapse_0[0], synapse_0[1], synapse_h_columns, bias[0])]]
+
+
+def delta(error, factor, output, slope):
+    """A gate's delta, ``multiply(multiply(error, factor), apply(slope, output))``, in one pass.
+
+    error is the delta arriving at the product the gate takes part in,
+    factor what the gate is multiplied by there, and slope(output) the
+    slope of the gate's squashing function, read from its output (as the
+    article's sigmoid_output_to_derivative does).  Each unit computes
+    (error * factor) * slope(output), the same arithmetic in the same order
+    as the three passes of the matrix-module line.
+
+    >>> from minirnn.matrix import apply, multiply
+    >>> from minirnn.rnn import sigmoid_output_to_derivative
+    >>> error, factor, output = [[0.5, -0.25, 2.0]], [[0.75, 0.125, -1.5]], [[0.5, 0.875, 0.1]]
+    >>> delta(error, factor, output, sigmoid_output_to_derivative) == multiply(
+    ...     multiply(error, factor), apply(sigmoid_output_to_derivative, output))
+    True
+    """
+    return [[e * x * slope(y) for e, x, y in zip(error[0], factor[0], output[0])]]
+
+
+def summed_updates(inputs, deltas):
+    """The sum over positions of ``dot(transpose(input), delta)``: a weight's update.
+
+    inputs and deltas are lists of 1-row matrices, one per position, in the
+    order the backward loop met them.  Position by position the update is
+        update = add(update, dot(transpose(input), delta))
+    starting from zeros_like(update).  With the positions stacked as rows,
+    the whole sum is one product, transpose(inputs) . deltas, computed as
+    inner(transpose(inputs), transpose(deltas)): each column of inputs
+    against each column of deltas, the same terms added in the same order
+    (on Python 3.12 and later sumprod adds them with extra precision, so
+    there the last bit may differ), in far fewer steps of Python.
+
+    >>> from minirnn.matrix import add, dot, transpose, zeros
+    >>> inputs = [[[0.5, -1.0, 0.25]], [[2.0, 0.125, -0.75]]]
+    >>> deltas = [[[0.25, -0.5]], [[1.5, 0.0625]]]
+    >>> update = zeros(3, 2)
+    >>> for input, delta in zip(inputs, deltas):
+    ...     update = add(update, dot(transpose(input), delta))
+    >>> summed_updates(inputs, deltas) == update
+    True
+    """
+    return inner(transpose(vstack(inputs)), transpose(vstack(deltas)))
 
 
 class GatedCell:
@@ -108,7 +180,9 @@ class GatedCell:
         """
         d, overallError, updates = self.backpropagate(a, b, c)
         for name in self.weight_names:
-            setattr(self, name, add(getattr(self, name), scale(updates[name], alpha)))
+            # The article's weight += update * alpha, that is
+            # add(weight, scale(update, alpha)), in one pass.
+            setattr(self, name, add_scaled(getattr(self, name), updates[name], alpha))
         return d, overallError
 
     def predict(self, a, b):

@@ -32,8 +32,8 @@ bias_* the biases (1 x hidden), and synapse_1 the article's output weights
 
 from math import tanh
 
-from .gated import GatedCell, tanh_output_to_derivative
-from .matrix import add, apply, dot, multiply, subtract, transpose, zeros, zeros_like
+from .gated import GatedCell, delta, gate, summed_updates, tanh_output_to_derivative
+from .matrix import add, apply, dot, inner, multiply, subtract, transpose, zeros, zeros_like
 from .rnn import round_bit, sigmoid, sigmoid_output_to_derivative
 
 
@@ -60,20 +60,6 @@ class GRU(GatedCell):
                     "synapse_0_n", "synapse_h_n", "bias_n",
                     "synapse_1")
 
-    def step(self, X, prev_h):
-        """One position: the gates and the new hidden state.
-
-        Each line is one of the module docstring's equations; reset_h is
-        r * prev_h, the part of the old state the candidate sees.
-        """
-        r = apply(sigmoid, add(add(dot(X, self.synapse_0_r), dot(prev_h, self.synapse_h_r)), self.bias_r))
-        z = apply(sigmoid, add(add(dot(X, self.synapse_0_z), dot(prev_h, self.synapse_h_z)), self.bias_z))
-        reset_h = multiply(r, prev_h)
-        n = apply(tanh, add(add(dot(X, self.synapse_0_n), dot(reset_h, self.synapse_h_n)), self.bias_n))
-        # Keep z of the old state and take the rest from the candidate.
-        h = add(multiply(z, prev_h), multiply(apply(one_minus, z), n))
-        return r, z, reset_h, n, h
-
     def forward(self, a, b):
         """Run over two bit lists (most significant first); returns (d, values).
 
@@ -86,9 +72,25 @@ class GRU(GatedCell):
         d = [0] * binary_dim
         values = {"X": [], "r": [], "z": [], "reset_h": [], "n": [], "layer_2": [],
                   "h": [self.first_hidden_state()]}
+        # Every position multiplies by the columns of the recurrent weights,
+        # so they are taken out once, here, for gated.gate.
+        synapse_h_r_columns = transpose(self.synapse_h_r)
+        synapse_h_z_columns = transpose(self.synapse_h_z)
+        synapse_h_n_columns = transpose(self.synapse_h_n)
         for position in range(binary_dim):
             X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
-            r, z, reset_h, n, h = self.step(X, values["h"][-1])
+            prev_h = values["h"][-1]
+            # Each gate is one line of the module docstring; the first, spelled
+            # with the matrix module, is
+            #     r = apply(sigmoid, add(add(dot(X, self.synapse_0_r), dot(prev_h, self.synapse_h_r)), self.bias_r))
+            # which gate() computes in one pass, in the same order.
+            r = gate(sigmoid, X, self.synapse_0_r, prev_h, synapse_h_r_columns, self.bias_r)
+            z = gate(sigmoid, X, self.synapse_0_z, prev_h, synapse_h_z_columns, self.bias_z)
+            # The part of the old state the candidate sees: r * prev_h.
+            reset_h = multiply(r, prev_h)
+            n = gate(tanh, X, self.synapse_0_n, reset_h, synapse_h_n_columns, self.bias_n)
+            # Keep z of the old state and take the rest from the candidate.
+            h = add(multiply(z, prev_h), multiply(apply(one_minus, z), n))
             # The output: the network's belief that this bit of the answer is 1.
             layer_2 = apply(sigmoid, dot(h, self.synapse_1))
             d[binary_dim - position - 1] = round_bit(layer_2[0][0])
@@ -146,18 +148,15 @@ class GRU(GatedCell):
             layer_2_deltas.append(multiply(layer_2_error, apply(sigmoid_output_to_derivative, layer_2)))
             overallError += abs(layer_2_error[0][0])
 
-        synapse_0_r_update = zeros_like(self.synapse_0_r)
-        synapse_h_r_update = zeros_like(self.synapse_h_r)
         bias_r_update = zeros_like(self.bias_r)
-        synapse_0_z_update = zeros_like(self.synapse_0_z)
-        synapse_h_z_update = zeros_like(self.synapse_h_z)
         bias_z_update = zeros_like(self.bias_z)
-        synapse_0_n_update = zeros_like(self.synapse_0_n)
-        synapse_h_n_update = zeros_like(self.synapse_h_n)
         bias_n_update = zeros_like(self.bias_n)
         synapse_1_update = zeros_like(self.synapse_1)
         # Nothing comes back from beyond the last position.
         future_h_delta = zeros(1, self.hidden_dim)
+        # What came into the gates and the deltas that left them, position by
+        # position, for the updates of synapse_0_* and synapse_h_* after the loop.
+        Xs, prev_hs, reset_hs, r_deltas, z_deltas, n_deltas = [], [], [], [], [], []
 
         for position in range(binary_dim):
             X = values["X"][-position - 1]
@@ -170,28 +169,46 @@ class GRU(GatedCell):
             layer_2_delta = layer_2_deltas[-position - 1]
 
             h_delta = add(dot(layer_2_delta, transpose(self.synapse_1)), future_h_delta)
-            z_delta = multiply(multiply(h_delta, subtract(prev_h, n)), apply(sigmoid_output_to_derivative, z))
-            n_delta = multiply(multiply(h_delta, apply(one_minus, z)), apply(tanh_output_to_derivative, n))
-            reset_h_delta = dot(n_delta, transpose(self.synapse_h_n))
-            r_delta = multiply(multiply(reset_h_delta, prev_h), apply(sigmoid_output_to_derivative, r))
+            # delta(error, factor, output, slope) is, in one pass,
+            #     multiply(multiply(error, factor), apply(slope, output))
+            # e.g. z_delta = multiply(multiply(h_delta, subtract(prev_h, n)), apply(sigmoid_output_to_derivative, z))
+            z_delta = delta(h_delta, subtract(prev_h, n), z, sigmoid_output_to_derivative)
+            n_delta = delta(h_delta, apply(one_minus, z), n, tanh_output_to_derivative)
+            # dot(n_delta, transpose(self.synapse_h_n)) is inner(n_delta, self.synapse_h_n)
+            # (numpy's np.inner), which needs no transpose.
+            reset_h_delta = inner(n_delta, self.synapse_h_n)
+            r_delta = delta(reset_h_delta, prev_h, r, sigmoid_output_to_derivative)
 
-            synapse_0_r_update = add(synapse_0_r_update, dot(transpose(X), r_delta))
-            synapse_h_r_update = add(synapse_h_r_update, dot(transpose(prev_h), r_delta))
+            # Each weight's update adds what came into it times the delta that
+            # left it; a bias's input is 1.
             bias_r_update = add(bias_r_update, r_delta)
-            synapse_0_z_update = add(synapse_0_z_update, dot(transpose(X), z_delta))
-            synapse_h_z_update = add(synapse_h_z_update, dot(transpose(prev_h), z_delta))
             bias_z_update = add(bias_z_update, z_delta)
-            synapse_0_n_update = add(synapse_0_n_update, dot(transpose(X), n_delta))
-            synapse_h_n_update = add(synapse_h_n_update, dot(transpose(reset_h), n_delta))
             bias_n_update = add(bias_n_update, n_delta)
             synapse_1_update = add(synapse_1_update, dot(transpose(h), layer_2_delta))
+            # The other updates read, position by position,
+            #     synapse_h_r_update = add(synapse_h_r_update, dot(transpose(prev_h), r_delta))
+            #     synapse_h_n_update = add(synapse_h_n_update, dot(transpose(reset_h), n_delta))
+            # and are summed after the loop in one product each (gated.summed_updates).
+            Xs.append(X)
+            prev_hs.append(prev_h)
+            reset_hs.append(reset_h)
+            r_deltas.append(r_delta)
+            z_deltas.append(z_delta)
+            n_deltas.append(n_delta)
 
             # What the position before receives: its hidden state's share of
             # this one, kept directly, through the reset gate's product, and
             # through the sums of the two gates.
             future_h_delta = add(add(add(multiply(h_delta, z), multiply(reset_h_delta, r)),
-                                     dot(z_delta, transpose(self.synapse_h_z))),
-                                 dot(r_delta, transpose(self.synapse_h_r)))
+                                     inner(z_delta, self.synapse_h_z)),
+                                 inner(r_delta, self.synapse_h_r))
+
+        synapse_0_r_update = summed_updates(Xs, r_deltas)
+        synapse_h_r_update = summed_updates(prev_hs, r_deltas)
+        synapse_0_z_update = summed_updates(Xs, z_deltas)
+        synapse_h_z_update = summed_updates(prev_hs, z_deltas)
+        synapse_0_n_update = summed_updates(Xs, n_deltas)
+        synapse_h_n_update = summed_updates(reset_hs, n_deltas)
 
         updates = {
             "synapse_0_r": synapse_0_r_update, "synapse_h_r": synapse_h_r_update, "bias_r": bias_r_update,

@@ -37,8 +37,8 @@ and synapse_1 the article's output weights (hidden x 1).
 
 from math import tanh
 
-from .gated import GatedCell, tanh_output_to_derivative
-from .matrix import add, apply, dot, multiply, subtract, transpose, zeros, zeros_like
+from .gated import GatedCell, delta, gate, summed_updates, tanh_output_to_derivative
+from .matrix import add, apply, dot, inner, multiply, subtract, transpose, zeros, zeros_like
 from .rnn import round_bit, sigmoid, sigmoid_output_to_derivative
 
 
@@ -57,21 +57,6 @@ class LSTM(GatedCell):
                     "synapse_0_o", "synapse_h_o", "bias_o",
                     "synapse_1")
 
-    def step(self, X, prev_h, prev_cell):
-        """One position: the gates, the new cell state and the new hidden state.
-
-        Each line is one of the module docstring's equations.
-        """
-        i = apply(sigmoid, add(add(dot(X, self.synapse_0_i), dot(prev_h, self.synapse_h_i)), self.bias_i))
-        f = apply(sigmoid, add(add(dot(X, self.synapse_0_f), dot(prev_h, self.synapse_h_f)), self.bias_f))
-        g = apply(tanh, add(add(dot(X, self.synapse_0_g), dot(prev_h, self.synapse_h_g)), self.bias_g))
-        o = apply(sigmoid, add(add(dot(X, self.synapse_0_o), dot(prev_h, self.synapse_h_o)), self.bias_o))
-        # Keep part of the old memory (f) and write part of the candidate (i * g).
-        cell = add(multiply(f, prev_cell), multiply(i, g))
-        # Show part of the memory, squashed into (-1, 1).
-        h = multiply(o, apply(tanh, cell))
-        return i, f, g, o, cell, h
-
     def forward(self, a, b):
         """Run over two bit lists (most significant first); returns (d, values).
 
@@ -84,9 +69,28 @@ class LSTM(GatedCell):
         d = [0] * binary_dim
         values = {"X": [], "i": [], "f": [], "g": [], "o": [], "layer_2": [],
                   "cell": [zeros(1, self.hidden_dim)], "h": [self.first_hidden_state()]}
+        # Every position multiplies by the columns of the recurrent weights,
+        # so they are taken out once, here, for gated.gate.
+        synapse_h_i_columns = transpose(self.synapse_h_i)
+        synapse_h_f_columns = transpose(self.synapse_h_f)
+        synapse_h_g_columns = transpose(self.synapse_h_g)
+        synapse_h_o_columns = transpose(self.synapse_h_o)
         for position in range(binary_dim):
             X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
-            i, f, g, o, cell, h = self.step(X, values["h"][-1], values["cell"][-1])
+            prev_h = values["h"][-1]
+            prev_cell = values["cell"][-1]
+            # Each gate is one line of the module docstring; the first, spelled
+            # with the matrix module, is
+            #     i = apply(sigmoid, add(add(dot(X, self.synapse_0_i), dot(prev_h, self.synapse_h_i)), self.bias_i))
+            # which gate() computes in one pass, in the same order.
+            i = gate(sigmoid, X, self.synapse_0_i, prev_h, synapse_h_i_columns, self.bias_i)
+            f = gate(sigmoid, X, self.synapse_0_f, prev_h, synapse_h_f_columns, self.bias_f)
+            g = gate(tanh, X, self.synapse_0_g, prev_h, synapse_h_g_columns, self.bias_g)
+            o = gate(sigmoid, X, self.synapse_0_o, prev_h, synapse_h_o_columns, self.bias_o)
+            # Keep part of the old memory (f) and write part of the candidate (i * g).
+            cell = add(multiply(f, prev_cell), multiply(i, g))
+            # Show part of the memory, squashed into (-1, 1).
+            h = multiply(o, apply(tanh, cell))
             # The output: the network's belief that this bit of the answer is 1.
             layer_2 = apply(sigmoid, dot(h, self.synapse_1))
             d[binary_dim - position - 1] = round_bit(layer_2[0][0])
@@ -145,22 +149,17 @@ class LSTM(GatedCell):
             layer_2_deltas.append(multiply(layer_2_error, apply(sigmoid_output_to_derivative, layer_2)))
             overallError += abs(layer_2_error[0][0])
 
-        synapse_0_i_update = zeros_like(self.synapse_0_i)
-        synapse_h_i_update = zeros_like(self.synapse_h_i)
         bias_i_update = zeros_like(self.bias_i)
-        synapse_0_f_update = zeros_like(self.synapse_0_f)
-        synapse_h_f_update = zeros_like(self.synapse_h_f)
         bias_f_update = zeros_like(self.bias_f)
-        synapse_0_g_update = zeros_like(self.synapse_0_g)
-        synapse_h_g_update = zeros_like(self.synapse_h_g)
         bias_g_update = zeros_like(self.bias_g)
-        synapse_0_o_update = zeros_like(self.synapse_0_o)
-        synapse_h_o_update = zeros_like(self.synapse_h_o)
         bias_o_update = zeros_like(self.bias_o)
         synapse_1_update = zeros_like(self.synapse_1)
         # Nothing comes back from beyond the last position.
         future_h_delta = zeros(1, self.hidden_dim)
         future_cell_delta = zeros(1, self.hidden_dim)
+        # What came into the gates and the deltas that left them, position by
+        # position, for the updates of synapse_0_* and synapse_h_* after the loop.
+        Xs, prev_hs, i_deltas, f_deltas, g_deltas, o_deltas = [], [], [], [], [], []
 
         for position in range(binary_dim):
             X = values["X"][-position - 1]
@@ -176,34 +175,49 @@ class LSTM(GatedCell):
 
             h_delta = add(dot(layer_2_delta, transpose(self.synapse_1)), future_h_delta)
             tanh_cell = apply(tanh, cell)
-            o_delta = multiply(multiply(h_delta, tanh_cell), apply(sigmoid_output_to_derivative, o))
-            cell_delta = add(multiply(multiply(h_delta, o), apply(tanh_output_to_derivative, tanh_cell)),
-                             future_cell_delta)
-            i_delta = multiply(multiply(cell_delta, g), apply(sigmoid_output_to_derivative, i))
-            f_delta = multiply(multiply(cell_delta, prev_cell), apply(sigmoid_output_to_derivative, f))
-            g_delta = multiply(multiply(cell_delta, i), apply(tanh_output_to_derivative, g))
+            # delta(error, factor, output, slope) is, in one pass,
+            #     multiply(multiply(error, factor), apply(slope, output))
+            # e.g. o_delta = multiply(multiply(h_delta, tanh_cell), apply(sigmoid_output_to_derivative, o))
+            o_delta = delta(h_delta, tanh_cell, o, sigmoid_output_to_derivative)
+            cell_delta = add(delta(h_delta, o, tanh_cell, tanh_output_to_derivative), future_cell_delta)
+            i_delta = delta(cell_delta, g, i, sigmoid_output_to_derivative)
+            f_delta = delta(cell_delta, prev_cell, f, sigmoid_output_to_derivative)
+            g_delta = delta(cell_delta, i, g, tanh_output_to_derivative)
 
-            synapse_0_i_update = add(synapse_0_i_update, dot(transpose(X), i_delta))
-            synapse_h_i_update = add(synapse_h_i_update, dot(transpose(prev_h), i_delta))
+            # Each weight's update adds what came into it times the delta that
+            # left it; a bias's input is 1.
             bias_i_update = add(bias_i_update, i_delta)
-            synapse_0_f_update = add(synapse_0_f_update, dot(transpose(X), f_delta))
-            synapse_h_f_update = add(synapse_h_f_update, dot(transpose(prev_h), f_delta))
             bias_f_update = add(bias_f_update, f_delta)
-            synapse_0_g_update = add(synapse_0_g_update, dot(transpose(X), g_delta))
-            synapse_h_g_update = add(synapse_h_g_update, dot(transpose(prev_h), g_delta))
             bias_g_update = add(bias_g_update, g_delta)
-            synapse_0_o_update = add(synapse_0_o_update, dot(transpose(X), o_delta))
-            synapse_h_o_update = add(synapse_h_o_update, dot(transpose(prev_h), o_delta))
             bias_o_update = add(bias_o_update, o_delta)
             synapse_1_update = add(synapse_1_update, dot(transpose(h), layer_2_delta))
+            # The other updates read, position by position,
+            #     synapse_h_i_update = add(synapse_h_i_update, dot(transpose(prev_h), i_delta))
+            # and are summed after the loop in one product each (gated.summed_updates).
+            Xs.append(X)
+            prev_hs.append(prev_h)
+            i_deltas.append(i_delta)
+            f_deltas.append(f_delta)
+            g_deltas.append(g_delta)
+            o_deltas.append(o_delta)
 
             # What the position before receives: the part of the memory it
             # handed on, and its hidden state's share of all four gates.
+            # dot(i_delta, transpose(self.synapse_h_i)) is inner(i_delta, self.synapse_h_i)
+            # (numpy's np.inner), which needs no transpose.
             future_cell_delta = multiply(cell_delta, f)
-            future_h_delta = add(add(add(dot(i_delta, transpose(self.synapse_h_i)),
-                                         dot(f_delta, transpose(self.synapse_h_f))),
-                                     dot(g_delta, transpose(self.synapse_h_g))),
-                                 dot(o_delta, transpose(self.synapse_h_o)))
+            future_h_delta = add(add(add(inner(i_delta, self.synapse_h_i), inner(f_delta, self.synapse_h_f)),
+                                     inner(g_delta, self.synapse_h_g)),
+                                 inner(o_delta, self.synapse_h_o))
+
+        synapse_0_i_update = summed_updates(Xs, i_deltas)
+        synapse_h_i_update = summed_updates(prev_hs, i_deltas)
+        synapse_0_f_update = summed_updates(Xs, f_deltas)
+        synapse_h_f_update = summed_updates(prev_hs, f_deltas)
+        synapse_0_g_update = summed_updates(Xs, g_deltas)
+        synapse_h_g_update = summed_updates(prev_hs, g_deltas)
+        synapse_0_o_update = summed_updates(Xs, o_deltas)
+        synapse_h_o_update = summed_updates(prev_hs, o_deltas)
 
         updates = {
             "synapse_0_i": synapse_0_i_update, "synapse_h_i": synapse_h_i_update, "bias_i": bias_i_update,

@@ -169,15 +169,15 @@ MUTATIONS = [
     # the memory handed back forgets the forget gate
     ("lstm", "future_cell_delta = multiply(cell_delta, f)", "future_cell_delta = cell_delta"),
     # a term of the carried hidden delta dropped (the output gate's recurrent path)
-    ("lstm", "dot(o_delta, transpose(self.synapse_h_o))", "zeros(1, self.hidden_dim)"),
+    ("lstm", "inner(o_delta, self.synapse_h_o)", "zeros(1, self.hidden_dim)"),
     # tanh's slope at the cell state left out
-    ("lstm", "apply(tanh_output_to_derivative, tanh_cell)", "tanh_cell"),
+    ("lstm", "delta(h_delta, o, tanh_cell, tanh_output_to_derivative)", "multiply(h_delta, o)"),
     # the candidate's recurrent weights updated with prev_h instead of r * prev_h
-    ("gru", "dot(transpose(reset_h), n_delta)", "dot(transpose(prev_h), n_delta)"),
+    ("gru", "summed_updates(reset_hs, n_deltas)", "summed_updates(prev_hs, n_deltas)"),
     # the path through the reset gate's product dropped
     ("gru", "multiply(reset_h_delta, r)", "zeros(1, self.hidden_dim)"),
     # the update gate's sign: h = n + z * (prev_h - n), not z * (n - prev_h)
-    ("gru", "subtract(prev_h, n)", "subtract(n, prev_h)"),
+    ("gru", "delta(h_delta, subtract(prev_h, n)", "delta(h_delta, subtract(n, prev_h)"),
 ]
 
 
