@@ -10,10 +10,13 @@ True:[0 1 0 0 0 1 0 1]
 ------------
 """
 
+from .cells import CELLS
+from .gru import GRU
+from .lstm import LSTM
 from .model_file import ModelFileError, load
 from .rnn import RNN
-from .training import PRESETS, Step, format_checkpoint, train, train_steps
+from .training import CELL_DEFAULTS, PRESETS, Step, format_checkpoint, train, train_steps
 
 __version__ = "0.1.0"
-__all__ = ["RNN", "PRESETS", "Step", "ModelFileError", "format_checkpoint", "load", "train",
-           "train_steps"]
+__all__ = ["RNN", "LSTM", "GRU", "CELLS", "CELL_DEFAULTS", "PRESETS", "Step", "ModelFileError",
+           "format_checkpoint", "load", "train", "train_steps"]

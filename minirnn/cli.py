@@ -29,6 +29,7 @@ import shutil
 import sys
 
 from . import __version__
+from .cells import NAMES as CELL_NAMES
 from .data import OPERATORS
 from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, TABLE_HEADER, TASK_NAMES, bits_of, check_operands,
                        format_result, format_row, measure, plural, task_of, true_answer)
@@ -36,7 +37,7 @@ from .model_file import ModelFileError, load, writable_target, write_atomically
 from .plots import (ASCII_SHADES, SHADES, SumTrace, error_curve_svg, hidden_heatmap_svg,
                     hidden_heatmap_text)
 from .progress import for_terminal
-from .training import PRESETS, check_settings, format_checkpoint, train, train_steps
+from .training import CELL_DEFAULTS, PRESETS, check_settings, format_checkpoint, train, train_steps
 
 
 class UsageError(Exception):
@@ -126,9 +127,12 @@ def build_parser():
         "train", help="train the network and print the article's checkpoints",
         description="Train the network, printing the article's five-line checkpoint "
                     "every --print-every iterations. Flags override the preset.")
+    train_parser.add_argument("--cell", default=None, metavar="{%s}" % ",".join(CELL_NAMES),
+                              help="the network: rnn (the article's), lstm or gru (default: rnn)")
     train_parser.error = parser.error
-    train_parser.add_argument("--preset", choices=sorted(PRESETS), default="article",
-                              help="start from a published run's settings (default: article)")
+    train_parser.add_argument("--preset", choices=sorted(PRESETS), default=None,
+                              help="start from a published run's settings (default: the cell's "
+                                   "defaults, for rnn the article's)")
     for flag, dest, kind, text in TRAIN_FLAGS:
         metavar = "N" if kind is _whole_number else "X" if kind is _number else "{add,sub}"
         train_parser.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
@@ -220,8 +224,16 @@ def _widths(text):
 
 
 def settings_from(args):
-    """The preset's settings with every flag the user gave laid over them."""
-    settings = dict(PRESETS[args.preset])
+    """The preset's settings (or, without --preset, the cell's defaults) with every flag
+    the user gave laid over them."""
+    cell = getattr(args, "cell", None)  # only train has --cell
+    if args.preset is not None:
+        settings = dict(PRESETS[args.preset])
+    else:  # an unknown cell gets the article's settings here and is refused by check_settings
+        settings = dict(PRESETS["article"])
+        settings.update(CELL_DEFAULTS.get("rnn" if cell is None else cell, {}))
+    if cell is not None:
+        settings["cell"] = cell
     for _, dest, _, _ in TRAIN_FLAGS:
         value = getattr(args, dest)
         if value is not None:
@@ -581,10 +593,11 @@ def _measure_watched(model, bits, samples, seed):
 
 
 def describe_model(path, model):
-    """One line on what a model file holds: its task, width, size and training."""
+    """One line on what a model file holds: its task, width, cell, size and training."""
     settings = model.settings
-    text = "model %s: %s, trained on %d-bit answers, %s" % (
-        path, TASK_NAMES[task_of(model)], bits_of(model), plural(model.hidden_dim, "hidden unit"))
+    text = "model %s: %s, trained on %d-bit answers, %s cell, %s" % (
+        path, TASK_NAMES[task_of(model)], bits_of(model), model.cell_name,
+        plural(model.hidden_dim, "hidden unit"))
     if "iterations" in settings and "seed" in settings:
         text += ", %s with seed %d" % (plural(settings["iterations"], "iteration"), settings["seed"])
     return text
@@ -594,7 +607,8 @@ def _add_show_parser(commands, error):
     show_parser = _model_command(
         commands, error, "show", help="show a saved model's hidden layer working out A + B",
         description="Run a saved model on A + B (A - B for a subtraction model) and show what "
-                    "each hidden unit holds after each bit, beside the bits read, the true carry "
+                    "each hidden unit holds after each bit (for an LSTM, also its cell state), "
+                    "beside the bits read, the true carry "
                     "and the answer: as shaded text on the terminal, or as an SVG picture with "
                     "--svg. Columns are bit positions, the ones bit first, the order the network "
                     "reads them. A and B have at most 128 bits.",

@@ -199,3 +199,21 @@ def vstack(matrices):
     if any(len(row) != len(rows[0]) for row in rows):
         raise ValueError("vstack: rows of different lengths %r" % (sorted(set(len(row) for row in rows)),))
     return rows
+
+
+def check_shape(name, A, rows, columns):
+    """Raise ValueError naming A unless it is a list of `rows` rows of `columns` entries each.
+
+    >>> check_shape("synapse_1", [[0.5], [0.25]], 2, 1)
+    >>> check_shape("bias_i", [[0.5, 0.25]], 1, 3)
+    Traceback (most recent call last):
+      ...
+    ValueError: bias_i must have shape (1, 3), got (1, 2)
+    """
+    if not isinstance(A, list) or not all(isinstance(row, list) for row in A):
+        raise ValueError("%s must be a list of rows, got %r" % (name, type(A).__name__))
+    lengths = sorted(set(len(row) for row in A))
+    if len(lengths) > 1:
+        raise ValueError("%s must have shape (%d, %d), got rows of lengths %r" % (name, rows, columns, lengths))
+    if shape(A) != (rows, columns):
+        raise ValueError("%s must have shape (%d, %d), got %r" % (name, rows, columns, shape(A)))

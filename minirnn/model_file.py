@@ -1,10 +1,12 @@
 """Trained networks kept as JSON files: written atomically, read back with every field checked.
 
 A model file is plain JSON that a person can read: the format's name and
-version, what the network does (``task``) and at what width it trained
-(``bits``), its size (``hidden``), the starting hidden state ``h0``, the
-three weight matrices under the article's names, and the rest of the
-training settings (alpha, iterations, seed, init_scale).  Loading never runs
+version, which network it is (``cell``: rnn, lstm or gru), what the network
+does (``task``) and at what width it trained (``bits``), its size
+(``hidden``), the starting hidden state ``h0``, the cell's weight matrices
+under their names (the article's three for the rnn; for a gated cell, each
+gate's synapse_0_<gate>, synapse_h_<gate> and bias_<gate>, then synapse_1),
+and the rest of the training settings (alpha, iterations, seed, init_scale).  Loading never runs
 code (no pickle, no eval): it parses JSON and checks each field, so a file
 that is damaged or not a model is refused with one line saying what is wrong.
 
@@ -19,10 +21,15 @@ comes back bit for bit:
 >>> copy = load(path)
 >>> copy.synapse_h == model.synapse_h and copy.settings == model.settings
 True
->>> loads('{"format": "minirnn-model", "version": 2}')
+>>> loads('{"format": "minirnn-model", "version": 3}')
 Traceback (most recent call last):
   ...
-minirnn.model_file.ModelFileError: version: this minirnn reads version 1 files, not 2
+minirnn.model_file.ModelFileError: version: this minirnn reads version 1 and 2 files, not 3
+
+Version 2 added the ``cell`` field, and with it the gated cells' weights.
+A version 1 file has no ``cell`` field and holds the article's network; it
+still loads.  Files are always written as version 2, so an older minirnn
+(which reads only version 1) refuses them with a message about the version.
 
 The module also runs on MicroPython, whose ``os`` may lack ``replace``,
 ``fsync`` and ``getpid``; it uses each only where it exists.
@@ -31,16 +38,27 @@ The module also runs on MicroPython, whose ``os`` may lack ``replace``,
 import json
 import os
 
+from .cells import CELLS, cell_class, describe_choices
 from .data import PROBLEMS
-from .rnn import RNN
 
 FORMAT = "minirnn-model"
-VERSION = 1
+VERSION = 2  # the version written; every version in VERSIONS is read
+VERSIONS = (1, 2)
 MAX_BITS = 4096  # widest numbers minirnn asks a network about (see minirnn.evaluate)
 
-# The fields of a version 1 file, in the order they are written.
-FIELDS = ("format", "version", "task", "bits", "hidden", "h0",
-          "synapse_0", "synapse_1", "synapse_h", "training")
+# The fields of a version 1 file (the article's network, no cell field).
+FIELDS_V1 = ("format", "version", "task", "bits", "hidden", "h0",
+             "synapse_0", "synapse_1", "synapse_h", "training")
+
+
+def fields(cell):
+    """The fields of a version 2 file of a cell (its class), in the order they are written."""
+    return ("format", "version", "cell", "task", "bits", "hidden", "h0") + \
+        tuple(cell.weight_names) + ("training",)
+
+
+# The fields of a version 2 file of the article's network.
+FIELDS = fields(CELLS["rnn"])
 # Training settings kept under "training"; any of them may be absent (a
 # network built by hand was never trained).
 TRAINING_FIELDS = ("alpha", "iterations", "seed", "init_scale")
@@ -65,12 +83,13 @@ def to_dict(model):
         if name in settings:
             training[name] = settings[name]
     data = {
-        "format": FORMAT, "version": VERSION,
+        "format": FORMAT, "version": VERSION, "cell": model.cell_name,
         "task": settings.get("task", "add"), "bits": settings.get("bits", 8),
         "hidden": model.hidden_dim, "h0": model.h0,
-        "synapse_0": model.synapse_0, "synapse_1": model.synapse_1, "synapse_h": model.synapse_h,
         "training": training,
     }
+    for name in model.weight_names:
+        data[name] = getattr(model, name)
     try:
         from_dict(data)
     except ModelFileError as error:
@@ -85,9 +104,9 @@ def dumps(model):
     """
     data = to_dict(model)
     lines = []
-    for name in FIELDS:
+    for name in fields(type(model)):
         value = data[name]
-        if name.startswith("synapse_"):
+        if name in model.weight_names:
             text = "[\n    " + ",\n    ".join(json.dumps(row) for row in value) + "\n  ]"
         else:
             text = json.dumps(value)
@@ -227,7 +246,8 @@ def _fsync_folder(path):
 
 
 def load(path):
-    """Read the model file at path, checking every field; returns an RNN.
+    """Read the model file at path, checking every field; returns the network, an
+    instance of the class its cell names (minirnn.cells.CELLS).
 
     Raises ModelFileError, whose message names the file and what is wrong,
     for a file that is missing or unreadable, not JSON, of another format or
@@ -257,7 +277,7 @@ def _check_readable(path):
 
 
 def loads(text):
-    """The RNN a model file's text (str or bytes) describes, every field checked."""
+    """The network a model file's text (str or bytes) describes, every field checked."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -274,27 +294,43 @@ def loads(text):
 
 
 def from_dict(data):
-    """Build an RNN from a model file's dictionary, checking every field."""
+    """Build the network a model file's dictionary describes, checking every field."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ModelFileError("not a minirnn model file (no \"format\": \"%s\")" % FORMAT)
     version = data.get("version")
-    if version != VERSION or not _is_int(version):
-        raise ModelFileError("version: this minirnn reads version %d files, not %s"
-                             % (VERSION, _show(version)))
-    _known_fields(data, FIELDS, "")
+    if version not in VERSIONS or not _is_int(version):
+        raise ModelFileError("version: this minirnn reads version %s files, not %s"
+                             % (" and ".join(str(v) for v in VERSIONS), _show(version)))
+    if version == 1:
+        cell = CELLS["rnn"]  # before cells had names: the article's network
+        _known_fields(data, FIELDS_V1, "")
+    else:
+        cell = _cell(_field(data, "cell"))
+        _known_fields(data, fields(cell), "")
     task = _field(data, "task")
     if not isinstance(task, str) or task not in PROBLEMS:
         raise ModelFileError("task: must be 'add' or 'sub', not %s" % _show(task))
     bits = _whole(data, "bits", 1, MAX_BITS)
     hidden = _whole(data, "hidden", 1, None)
     h0 = _finite(_field(data, "h0"), "h0")
-    synapse_0 = _matrix(data, "synapse_0", 2, hidden)
-    synapse_1 = _matrix(data, "synapse_1", hidden, 1)
-    synapse_h = _matrix(data, "synapse_h", hidden, hidden)
+    weights = {}
+    for name, rows, columns in cell.weight_shapes(hidden):
+        weights[name] = _matrix(data, name, rows, columns)
     settings = {"task": task, "bits": bits, "hidden": hidden}
     settings.update(_training(_field(data, "training")))
     settings["h0"] = h0
-    return RNN(synapse_0, synapse_1, synapse_h, h0, settings)
+    settings["cell"] = cell.cell_name
+    try:
+        return cell.from_weights(weights, h0, settings)
+    except ValueError as error:  # every shape was checked above: this is a bug
+        raise ModelFileError("the %s cell refused its weights: %s" % (cell.cell_name, error))
+
+
+def _cell(name):
+    try:
+        return cell_class(name)
+    except ValueError:
+        raise ModelFileError("cell: must be %s, not %s" % (describe_choices(), _show(name)))
 
 
 def _training(training):

@@ -3,8 +3,10 @@
 ``error_curve_svg`` draws overallError at every training iteration, raw and
 smoothed.  ``hidden_heatmap_svg`` draws what the 16 hidden units hold at each
 bit of one sum, beside the bits read, the carry and the answer, the way the
-article pictures the hidden layer as the network's memory.
-``hidden_heatmap_text`` draws the same on a terminal.  Each returns text.
+article pictures the hidden layer as the network's memory.  It draws every
+state the cell has (``model.states``): the RNN's and GRU's hidden state, the
+LSTM's hidden state and its cell state.  ``hidden_heatmap_text`` draws the
+same on a terminal.  Each returns text.
 
 >>> from minirnn import train, train_steps
 >>> model = train(iterations=200, print_every=None)
@@ -52,6 +54,63 @@ def shade(value):
     t = where - low
     return "#" + "".join("%02x" % int(round(x + (y - x) * t))
                          for x, y in zip(SCALE[low], SCALE[low + 1]))
+
+
+def value_range(rows):
+    """The range a state's values are shaded over: (0, 1) when they all lie in it, as a
+    sigmoid layer's do; else (-m, m), m the largest size (at least 1, rounded up to tenths),
+    for tanh units and the LSTM's cell state, which can be negative or beyond 1.
+
+    >>> value_range([[0.25, 1.0], [0.0, 0.5]]), value_range([[-0.5, 0.9]]), value_range([[2.31, -1]])
+    ((0.0, 1.0), (-1.0, 1.0), (-2.4, 2.4))
+    """
+    values = [value for row in rows for value in row if value - value == 0]  # finite ones
+    if not values or (min(values) >= 0 and max(values) <= 1):
+        return 0.0, 1.0
+    low, high = min(values), max(values)
+    size = max(1.0, -low, high)
+    size = ceil(size * 10 - 1e-9) / 10.0
+    return -size, size
+
+
+def signed_shade(value, size):
+    """The colour of a value from -size (brown) through 0 (white) to size (navy).
+
+    Below 0 it is the blue scale with red and blue swapped: the same steps of
+    lightness in brown, and blue against brown stays apart for every kind of
+    colour blindness.
+
+    >>> signed_shade(0, 2) == shade(0), signed_shade(2, 2) == shade(1), signed_shade(-2, 2)
+    (True, True, '#6b3008')
+    """
+    if not value < 0:
+        return shade(value / size)
+    colour = shade(-value / size)
+    return "#" + colour[5:7] + colour[3:5] + colour[1:3]
+
+
+def state_colour(value, span):
+    """The colour of a state's value, shaded over its value_range span."""
+    low, high = span
+    return shade(value) if low == 0 else signed_shade(value, high)
+
+
+def _signed_legend(x, y):
+    """The diverging bar of the signed states: -m brown, 0 white, m navy (m beside each block)."""
+    count = len(SCALE) - 1
+    offsets = [k / (2.0 * count) for k in range(2 * count + 1)]
+    colours = [signed_shade(2 * offset - 1, 1) for offset in offsets]
+    stops = "".join('<stop offset="%s" stop-color="%s"/>' % (number(offset), colour)
+                    for offset, colour in zip(offsets, colours))
+    parts = ['<defs><linearGradient id="signed-scale">%s</linearGradient></defs>' % stops,
+             element("text", "signed state", x=x, y=y + 15, font_size=13, fill=INK),
+             element("rect", x=x + 130, y=y + 2, width=200, height=16, fill="url(#signed-scale)",
+                     stroke="#888888", stroke_width=0.5)]
+    for value, text in ((0, "-m"), (0.5, "0"), (1, "m (beside each block)")):
+        parts.append(element("text", text, x=x + 130 + 200 * value, y=y + 34,
+                             text_anchor="start" if value == 1 else "middle", font_size=12,
+                             fill=GREY))
+    return group(parts, id="signed-legend")
 
 
 def text_colour(value):
@@ -146,6 +205,8 @@ def describe_settings(settings):
     parts = []
     if "bits" in settings and "task" in settings:
         parts.append("%d-bit %s" % (settings["bits"], TASK_NAMES.get(settings["task"], settings["task"])))
+    if "cell" in settings:
+        parts.append("%s cell" % settings["cell"])
     if "hidden" in settings:
         parts.append(plural(settings["hidden"], "hidden unit"))
     for name, label in (("alpha", "alpha"), ("init_scale", "init scale"), ("h0", "h0")):
@@ -277,6 +338,9 @@ class SumTrace:
     carry into each position, or borrow for subtraction), hidden (the hidden
     layer after reading that position: one activation per unit), output
     (the output's probability that the bit is 1), predicted and true_bits.
+    states lists what the cell holds (model.states) as (label, values)
+    pairs, values[k] the units after reading position k: the hidden layer
+    for the RNN, the hidden state h and the cell state c for the LSTM.
     """
 
     def __init__(self, model, a, b):
@@ -290,6 +354,8 @@ class SumTrace:
         self.width = width = width_for(model, a, b)
         self.answer = true_answer(task, a, b)
         d, layer_1_values, layer_2_values = model.feed(int2binary(a, width), int2binary(b, width))
+        self.states = [(name, [row[0] for row in rows])
+                       for name, rows in model.states(int2binary(a, width), int2binary(b, width))]
         self.a_bits = int2binary(a, width)[::-1]
         self.b_bits = int2binary(b, width)[::-1]
         self.true_bits = int2binary(self.answer, width)[::-1]
@@ -380,12 +446,19 @@ def hidden_heatmap_svg(model, a, b, label=None):
     parts.append(heat.bit_row(y + 2 * heat.row, "carry in" if trace.task == "add" else "borrow in",
                               trace.carries, "carry"))
     y += 3 * heat.row + 14
-    parts.append(heat.hidden_block(y, trace.hidden))
-    y += len(trace.hidden[0]) * heat.hidden_row + 14
+    signed = False
+    for name, values in trace.states:
+        span = value_range(values)
+        signed = signed or span[0] < 0
+        parts.append(heat.hidden_block(y, values, name, span))
+        y += len(values[0]) * heat.hidden_row + 14
     parts.append(heat.output_row(y, labels[4], trace.output))
     parts.append(heat.bit_row(y + heat.row, labels[2], trace.predicted, "predicted", wrong))
     parts.append(heat.bit_row(y + 2 * heat.row, labels[3], trace.true_bits, "true"))
     y += 3 * heat.row + 30
+    if signed:  # the diverging scale of the signed states, above the legend
+        parts.append(_signed_legend(HEAT_MARGIN, y))
+        y += 46
 
     headline = trace.headline()
     width = max(x0 + trace.width * heat.cell + HEAT_MARGIN, 660,
@@ -438,23 +511,33 @@ class _Heat:
         cells.append(self.label(name, y, self.row))
         return group(cells)
 
-    def hidden_block(self, y, hidden):
-        """hidden[k][unit]: one row per unit, one column per bit, framed, with its name beside it."""
+    def hidden_block(self, y, hidden, name="hidden layer", span=(0.0, 1.0)):
+        """hidden[k][unit]: one row per unit, one column per bit, framed, with its name beside it.
+
+        name is the state's label ("hidden layer", "cell state c", ...);
+        its first word names the rows (class and tooltips).  span is the
+        value_range the cells are shaded over; a signed one is named beside
+        the block.
+        """
         cells = []
         units = len(hidden[0])
+        kind = name.split()[0]
         for unit in range(units):
             top = y + unit * self.hidden_row
             for k, layer in enumerate(hidden):
-                cells.append(with_tooltip("rect", "hidden unit %d after bit %d: %.3f"
-                                          % (unit + 1, k, layer[unit]),
-                                          class_="hidden", x=self.x(k), y=top, width=self.cell,
-                                          height=self.hidden_row, fill=shade(layer[unit])))
+                cells.append(with_tooltip("rect", "%s unit %d after bit %d: %.3f"
+                                          % (kind, unit + 1, k, layer[unit]),
+                                          class_=kind, x=self.x(k), y=top, width=self.cell,
+                                          height=self.hidden_row,
+                                          fill=state_colour(layer[unit], span)))
             cells.append(self.label(str(unit + 1), top, self.hidden_row, GREY, 11))
         height = units * self.hidden_row
         cells.append(element("rect", x=self.x0, y=y, width=len(hidden) * self.cell, height=height,
                              fill="none", stroke="#888888", stroke_width=1))
         side, middle = self.x0 - 40, y + height / 2.0
-        cells.append(element("text", "hidden unit (layer_1)", x=side, y=middle, text_anchor="middle",
+        if span[0] < 0:
+            name = "%s (%g to %g)" % (name, span[0], span[1])
+        cells.append(element("text", name, x=side, y=middle, text_anchor="middle",
                              font_size=13, fill=INK,
                              transform="rotate(-90 %s %s)" % (number(side), number(middle))))
         return group(cells)
@@ -569,9 +652,15 @@ def hidden_heatmap_text(model, a, b, shades=SHADES):
     rows = [(_named("a", trace.a), _digits(trace.a_bits)),
             (_named("b", trace.b), _digits(trace.b_bits)),
             ("carry in" if trace.task == "add" else "borrow in", _digits(trace.carries))]
-    for unit in range(trace.hidden_units):
-        rows.append(("hidden %d" % (unit + 1),
-                     [_shade_text(layer[unit], shades) for layer in trace.hidden]))
+    scales = []
+    for name, values in trace.states:
+        kind = name.split()[0]
+        low, high = span = value_range(values)
+        if low < 0:
+            scales.append((kind, span))
+        for unit in range(len(values[0])):
+            rows.append(("%s %d" % (kind, unit + 1),
+                         [_shade_text((layer[unit] - low) / (high - low), shades) for layer in values]))
     rows.append(("output", [_shade_text(p, shades) for p in trace.output]))
     rows.append((_named("rounded", trace.prediction), _digits(trace.predicted)))
     rows.append((_named(answer_name, trace.answer), _digits(trace.true_bits)))
@@ -593,6 +682,12 @@ def hidden_heatmap_text(model, a, b, shades=SHADES):
         lines.append((_pad(name, label_width) + " ".join(cells)).rstrip())
     edges = ("below 0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8 and above")
     lines.append("")
+    for kind, (low, high) in scales:  # signed states: their own range
+        cuts = ["%g" % (low + (high - low) * k / 5.0) for k in range(1, 5)]
+        signed_edges = ["below " + cuts[0]] + ["%s to %s" % pair for pair in zip(cuts, cuts[1:])] \
+            + [cuts[-1] + " and above"]
+        lines.append("%s rows, from %g to %g: " % (kind, low, high) +
+                     ", ".join('"%s" %s' % (s, e) for s, e in zip(shades, signed_edges)))
     lines.append("shading: " + ", ".join('"%s" %s' % (s, e) for s, e in zip(shades, edges)))
     if trace.any_nan:
         lines.append('"%s" not a number: the weighted sums overflowed' % NAN_TEXT)

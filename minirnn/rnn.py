@@ -112,8 +112,13 @@ class RNN:
     """The three weight matrices of the article's network, and the first hidden state h0.
 
     settings records how the network was trained (task, bits, alpha, seed,
-    ...); training fills it in and model files keep it.
+    ...); training fills it in and model files keep it.  The class follows
+    the interface every cell shares (see minirnn.cells).
     """
+
+    cell_name = "rnn"
+    # The order the article draws the starting weights in (see random).
+    weight_names = ("synapse_0", "synapse_1", "synapse_h")
 
     def __init__(self, synapse_0, synapse_1, synapse_h, h0=0.0, settings=None):
         self.synapse_0 = synapse_0
@@ -138,6 +143,32 @@ class RNN:
         synapse_1 = draw(hidden_dim, output_dim)
         synapse_h = draw(hidden_dim, hidden_dim)
         return cls(synapse_0, synapse_1, synapse_h, h0)
+
+    @classmethod
+    def from_weights(cls, weights, h0=0.0, settings=None):
+        """A network from a dict weight name -> matrix (list of rows), as model files hold them.
+
+        Raises ValueError naming the first weight that is missing, unknown or
+        of the wrong shape.
+
+        >>> RNN.from_weights({"synapse_0": [[0.5], [0.5]], "synapse_1": [[1.0]]})
+        Traceback (most recent call last):
+          ...
+        ValueError: synapse_h is missing
+        """
+        for name in weights:
+            if name not in cls.weight_names:
+                raise ValueError("%s is not a weight of the %s cell" % (name, cls.cell_name))
+        for name in cls.weight_names:
+            if name not in weights:
+                raise ValueError("%s is missing" % name)
+        return cls(weights["synapse_0"], weights["synapse_1"], weights["synapse_h"], h0, settings)
+
+    @classmethod
+    def weight_shapes(cls, hidden_dim):
+        """(name, rows, columns) of each weight, in weight_names order."""
+        return [("synapse_0", 2, hidden_dim), ("synapse_1", hidden_dim, 1),
+                ("synapse_h", hidden_dim, hidden_dim)]
 
     @property
     def hidden_dim(self):
@@ -259,6 +290,12 @@ class RNN:
         """Write the network to path as a JSON model file, atomically (see minirnn.model_file)."""
         from .model_file import save  # imported here: model_file imports this module
         save(self, path)
+
+    def states(self, a, b):
+        """What the network holds after each position, for pictures: one (label, rows) pair,
+        the hidden layer, one 1 x hidden row per position, least significant bit first."""
+        layer_1_values = self.feed(a, b)[1]
+        return [("hidden layer", layer_1_values[1:])]  # [0] is h0, before any bit
 
 
 def _check_shapes(net):

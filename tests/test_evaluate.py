@@ -157,7 +157,7 @@ def test_the_article_model_is_right_on_all_16384_pairs_of_7_bit_numbers(cli, art
     done = cli("eval", "--model", article_model_file)
     assert done.returncode == 0 and done.stderr == ""
     lines = done.stdout.splitlines()
-    assert lines[0] == ("model %s: addition, trained on 8-bit answers, 16 hidden units, "
+    assert lines[0] == ("model %s: addition, trained on 8-bit answers, rnn cell, 16 hidden units, "
                         "10000 iterations with seed 0" % article_model_file)
     assert lines[1] == "8-bit addition: all 16384 pairs of operands below 2**7"
     assert lines[2] == "exact answers: 16384 of 16384 (100%)"

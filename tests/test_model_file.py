@@ -45,7 +45,7 @@ def test_the_file_is_json_with_every_field(small_model, tmp_path):
     with open(path) as handle:
         data = json.load(handle)
     assert list(data) == list(FIELDS)
-    assert data["format"] == "minirnn-model" and data["version"] == 1
+    assert data["format"] == "minirnn-model" and data["version"] == 2 and data["cell"] == "rnn"
     assert (data["task"], data["bits"], data["hidden"], data["h0"]) == ("add", 8, 16, 0.0)
     assert data["training"] == {"alpha": 0.1, "iterations": 50, "seed": 0, "init_scale": 1.0}
     assert data["synapse_0"] == small_model.synapse_0
@@ -92,7 +92,7 @@ def test_a_network_built_by_hand_is_saved_as_the_articles_adder(tmp_path):
     path = str(tmp_path / "hand.json")
     model.save(path)
     copy = load(path)
-    assert copy.settings == {"task": "add", "bits": 8, "hidden": 1, "h0": 0.0}
+    assert copy.settings == {"task": "add", "bits": 8, "hidden": 1, "h0": 0.0, "cell": "rnn"}
     assert copy.synapse_0 == [[0.5], [-0.5]]
 
 
@@ -187,7 +187,8 @@ DELETE = object()
 BAD_FIELDS = [
     (("format",), "minirnn-modell", "format"),
     (("format",), DELETE, "format"),
-    (("version",), 2, "version"),
+    (("version",), 3, "version"),
+    (("version",), 1, "unknown field 'cell'"),
     (("version",), "1", "version"),
     (("version",), 1.0, "version"),
     (("version",), True, "version"),
@@ -261,7 +262,7 @@ def test_the_json_literals_nan_and_infinity_are_refused(valid):
     (b"[" * 100000 + b"]" * 100000, "not valid JSON"),
     (b"[]", "no \"format\""),
     (b"null", "no \"format\""),
-    (b'{"format": "minirnn-model", "version": 2}', "version 1 files, not 2"),
+    (b'{"format": "minirnn-model", "version": 3}', "version 1 and 2 files, not 3"),
 ])
 def test_files_that_are_not_models_are_refused(content, says, tmp_path):
     path = tmp_path / "m.json"

@@ -131,8 +131,8 @@ def test_the_api_raises_the_same_message(setting, value, text):
 
 
 @pytest.mark.parametrize("setting, value", [
-    ("bits", 8.0), ("bits", "8"), ("seed", True), ("seed", 1.5), ("h0", "0"), ("alpha", None),
-    ("task", None), ("hidden", -3),
+    ("bits", 8.0), ("bits", "8"), ("seed", True), ("seed", 1.5), ("h0", "0"), ("alpha", "0.1"),
+    ("task", None), ("hidden", -3), ("cell", 1),
 ])
 def test_the_api_refuses_wrong_types_by_name(setting, value):
     # values only the API can be given: a float or string where a number of the
