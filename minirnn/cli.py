@@ -1,6 +1,8 @@
 """The command line: ``python -m minirnn [COMMAND] [flags]``.
 
-With no arguments it runs the article's training and prints its log.
+With no arguments it runs the article's training and prints its log;
+``article`` runs the same training with the article's program as written
+(minirnn.article).
 ``train --save PATH`` keeps the model; ``predict`` and ``eval`` ask it sums
 and measure it (see minirnn.evaluate).  ``train --plot PATH.svg`` draws the
 error falling and ``show`` the hidden layer at work (see minirnn.plots); on
@@ -14,7 +16,7 @@ import os
 import shutil
 import sys
 
-from . import __version__
+from . import __version__, article
 from .data import OPERATORS
 from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, TABLE_HEADER, TASK_NAMES, bits_of, format_result,
                        format_row, measure, task_of, true_answer)
@@ -79,20 +81,36 @@ def build_parser():
         description="Train the network, printing the article's five-line checkpoint "
                     "every --print-every iterations. Flags override the preset.")
     train_parser.error = parser.error
-    train_parser.add_argument("--preset", choices=sorted(PRESETS), default="article",
-                              help="start from a published run's settings (default: article)")
-    for flag, dest, kind, text in TRAIN_FLAGS:
-        metavar = "N" if kind is _whole_number else "X" if kind is _number else "{add,sub}"
-        train_parser.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
+    _add_settings_flags(train_parser)
     train_parser.add_argument("--save", metavar="PATH",
                               help="write the trained model to PATH as JSON (see predict, eval)")
     train_parser.add_argument("--plot", metavar="PATH.svg",
                               help="draw overallError at every iteration, raw and smoothed, "
                                    "as an SVG picture")
+    _add_article_parser(commands, parser.error)
     _add_predict_parser(commands, parser.error)
     _add_eval_parser(commands, parser.error)
     _add_show_parser(commands, parser.error)
     return parser
+
+
+def _add_settings_flags(command):
+    """--preset and the settings flags of TRAIN_FLAGS, shared by train and article."""
+    command.add_argument("--preset", choices=sorted(PRESETS), default="article",
+                         help="start from a published run's settings (default: article)")
+    for flag, dest, kind, text in TRAIN_FLAGS:
+        metavar = "N" if kind is _whole_number else "X" if kind is _number else "{add,sub}"
+        command.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
+
+
+def _add_article_parser(commands, error):
+    article_parser = commands.add_parser(
+        "article", help="run the article's program as written (minirnn/article.py)",
+        description="Run the article edition, the article's program statement for statement "
+                    "(minirnn/article.py), with train's settings flags. It prints the same "
+                    "log as train, more slowly. Flags override the preset.")
+    article_parser.error = error
+    _add_settings_flags(article_parser)
 
 
 def _model_command(commands, error, name, help, description, operands=False):
@@ -199,6 +217,16 @@ def run_train(args):
     if args.plot is not None:
         status = _write_svg(args.plot, error_curve_svg(errors, model.settings)) or status
     return status
+
+
+def run_article(args):
+    settings = settings_from(args)
+    try:
+        check_settings(**settings)
+    except ValueError as error:
+        raise UsageError("argument %s: %s" % (_flag_for(str(error)), error))
+    article.run(out=sys.stdout, **settings)
+    return 0
 
 
 def _train_watched(settings, keep_errors):
@@ -383,7 +411,7 @@ def main(argv=None):
 
 
 # What each command runs: a function of the parsed arguments returning the exit status.
-COMMANDS = {"train": run_train, "predict": run_predict, "eval": run_eval, "show": run_show}
+COMMANDS = {"train": run_train, "article": run_article, "predict": run_predict, "eval": run_eval, "show": run_show}
 
 
 def main_exit():
