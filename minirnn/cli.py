@@ -1,6 +1,8 @@
 """The command line: ``python -m minirnn [COMMAND] [flags]``.
 
-With no arguments it runs the article's training and prints its log.
+With no arguments it runs the article's training and prints its log;
+``article`` runs the same training with the article's program as written
+(minirnn.article).
 ``train --save PATH`` keeps the model; ``predict`` and ``eval`` ask it sums
 and measure it (see minirnn.evaluate).  ``train --plot PATH.svg`` draws the
 error falling and ``show`` the hidden layer at work (see minirnn.plots); on
@@ -28,7 +30,7 @@ import os
 import shutil
 import sys
 
-from . import __version__
+from . import __version__, article
 from .cells import NAMES as CELL_NAMES
 from .data import OPERATORS
 from .evaluate import (DEFAULT_SAMPLES, MAX_BITS, TABLE_HEADER, TASK_NAMES, bits_of, check_operands,
@@ -130,21 +132,36 @@ def build_parser():
     train_parser.add_argument("--cell", default=None, metavar="{%s}" % ",".join(CELL_NAMES),
                               help="the network: rnn (the article's), lstm or gru (default: rnn)")
     train_parser.error = parser.error
-    train_parser.add_argument("--preset", choices=sorted(PRESETS), default=None,
-                              help="start from a published run's settings (default: the cell's "
-                                   "defaults, for rnn the article's)")
-    for flag, dest, kind, text in TRAIN_FLAGS:
-        metavar = "N" if kind is _whole_number else "X" if kind is _number else "{add,sub}"
-        train_parser.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
+    _add_settings_flags(train_parser, "the cell's defaults, for rnn the article's")
     train_parser.add_argument("--save", metavar="PATH",
                               help="write the trained model to PATH as JSON (see predict, eval)")
     train_parser.add_argument("--plot", metavar="PATH.svg",
                               help="draw overallError at every iteration, raw and smoothed, "
                                    "as an SVG picture")
+    _add_article_parser(commands, parser.error)
     _add_predict_parser(commands, parser.error)
     _add_eval_parser(commands, parser.error)
     _add_show_parser(commands, parser.error)
     return parser
+
+
+def _add_settings_flags(command, without_preset="the article's"):
+    """--preset and the settings flags of TRAIN_FLAGS, shared by train and article."""
+    command.add_argument("--preset", choices=sorted(PRESETS), default=None,
+                         help="start from a published run's settings (default: %s)" % without_preset)
+    for flag, dest, kind, text in TRAIN_FLAGS:
+        metavar = "N" if kind is _whole_number else "X" if kind is _number else "{add,sub}"
+        command.add_argument(flag, dest=dest, type=kind, default=None, metavar=metavar, help=text)
+
+
+def _add_article_parser(commands, error):
+    article_parser = commands.add_parser(
+        "article", help="run the article's program as written (minirnn/article.py)",
+        description="Run the article edition, the article's program statement for statement "
+                    "(minirnn/article.py), with train's settings flags. It prints the same "
+                    "log as train, more slowly. Flags override the preset.")
+    article_parser.error = error
+    _add_settings_flags(article_parser)
 
 
 def _model_command(commands, error, name, help, description, operands=False):
@@ -323,6 +340,23 @@ def _not_written(args):
 
 class Breakdown(Failure):
     """Training's error became nan: the weights overflowed, and every later step would be nan too."""
+
+
+def run_article(args):
+    settings = settings_from(args)
+    check_train_settings(settings)
+    article.run(out=_CheckpointOutput(), **settings)
+    return 0
+
+
+class _CheckpointOutput:
+    """Standard output for the article edition, which writes its checkpoints itself:
+    each is flushed at once, so a full disk or a closed pipe stops the run with
+    one line (OutputError) instead of going unnoticed until the end."""
+
+    def write(self, text):
+        _write(sys.stdout, text)
+        _flush_stdout()
 
 
 def _train_watched(settings, keep_errors):
@@ -761,7 +795,7 @@ def _flushed(status):
 
 
 # What each command runs: a function of the parsed arguments returning the exit status.
-COMMANDS = {"train": run_train, "predict": run_predict, "eval": run_eval, "show": run_show}
+COMMANDS = {"train": run_train, "article": run_article, "predict": run_predict, "eval": run_eval, "show": run_show}
 
 
 def main_exit():

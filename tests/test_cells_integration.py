@@ -111,13 +111,7 @@ def test_each_cell_has_the_shared_interface(cell):
                for _, rows in states)
 
 
-# Until branch article (issue 8) is merged, RNN.backpropagate returns the three
-# updates one by one; strict, so the mark must go once it returns the dict.
-@pytest.mark.parametrize("cell", [
-    pytest.param(cell, marks=pytest.mark.xfail(
-        cell == "rnn", strict=True, raises=ValueError,
-        reason="RNN.backpropagate returns (d, overallError, updates) from branch article on"))
-    for cell in CELL_NAMES])
+@pytest.mark.parametrize("cell", CELL_NAMES)
 def test_each_cell_learns_through_the_shared_interface(cell):
     cls = minirnn.CELLS[cell]
     model = cls.random(RandomState(5), hidden_dim=3, init_scale=0.5, h0=0.25)
