@@ -90,7 +90,7 @@ def label(text, x, y, font_size=FONT, fill=INK, anchor="middle", **attrs):
 # the number of bits: a picture is as wide as its columns or its longest
 # line of text, whichever is wider.
 
-TITLE, SUBTITLE = 16, 12
+TITLE, SUBTITLE, LEGEND = 18, 13, 13  # larger than the boxes': a page shows the picture shrunk
 LEGEND_INDENT = 40
 
 
@@ -98,26 +98,26 @@ def heading(title, subtitle):
     """A title and a line under it; the first part is a placeholder for the white background."""
     return [None,
             label(title, MARGIN, 26, TITLE, INK, "start", font_weight="bold"),
-            label(subtitle, MARGIN, 46, SUBTITLE, GREY, "start")]
+            label(subtitle, MARGIN, 47, SUBTITLE, GREY, "start")]
 
 
 def legend(top, entries):
     """One line per (colour, text): a short arrow in that colour, then the text; None for no arrow."""
     lines = []
     for row, (colour, text) in enumerate(entries):
-        y = top + 20 * row + (4 if colour is None else 0)
+        y = top + 22 * row + (4 if colour is None else 0)
         if colour is None:
-            lines.append(label(text, MARGIN, y, SMALL, INK, "start"))
+            lines.append(label(text, MARGIN, y, LEGEND, INK, "start"))
         else:
-            lines.append(group([arrow(MARGIN, y - 4, MARGIN + 30, y - 4, colour, "legend"),
-                                label(text, MARGIN + LEGEND_INDENT, y, SMALL, INK, "start")]))
+            lines.append(group([arrow(MARGIN, y - 5, MARGIN + 30, y - 5, colour, "legend"),
+                                label(text, MARGIN + LEGEND_INDENT, y, LEGEND, INK, "start")]))
     return lines
 
 
 def width_for(columns_width, title, subtitle, entries):
     """The picture's width: its columns', or more if the heading or a legend line needs it."""
     lines = [(0, title, TITLE), (0, subtitle, SUBTITLE)]
-    lines += [(0 if colour is None else LEGEND_INDENT, text, SMALL) for colour, text in entries]
+    lines += [(0 if colour is None else LEGEND_INDENT, text, LEGEND) for colour, text in entries]
     return max([columns_width] + [2 * MARGIN + indent + text_width(text, size)
                                   for indent, text, size in lines])
 
@@ -187,7 +187,7 @@ def unrolled_svg(bits=8):
 
     legend_top = input_top + BOX_HEIGHT + 34
     parts.extend(legend(legend_top, entries))
-    return picture(width_for(cols.width, title, subtitle, entries), legend_top + 56, parts,
+    return picture(width_for(cols.width, title, subtitle, entries), legend_top + 62, parts,
                    "The article's network unrolled over %d bits" % bits)
 
 
@@ -252,7 +252,7 @@ def bptt_svg(bits=8):
 
     legend_top = sums_top + len(names) * sum_gap + 26
     parts.extend(legend(legend_top, entries))
-    return picture(width_for(cols.width, title, subtitle, entries), legend_top + 64, parts,
+    return picture(width_for(cols.width, title, subtitle, entries), legend_top + 70, parts,
                    "Backpropagation through time over %d bits" % bits)
 
 
