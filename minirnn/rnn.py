@@ -22,7 +22,7 @@ The names are the article's, so this file can be read beside it:
 
 from math import exp
 
-from .matrix import add_scaled, apply, inner, shape, sumprod, transpose, vstack, zeros
+from .matrix import add_scaled, apply, inner, shape, sumprod, transpose, zeros
 
 
 def sigmoid(x):
@@ -59,9 +59,10 @@ def sigmoid_output_to_derivative(output):
 
 
 def hidden_layer(X, synapse_0, prev_layer_1, synapse_h_columns):
-    """The article's ``sigmoid(np.dot(X, synapse_0) + np.dot(prev_layer_1, synapse_h))``.
+    """The article's ``layer_1 = sigmoid(np.dot(X, synapse_0) + np.dot(layer_1_values[-1], synapse_h))``.
 
-    X is the input row [[a_bit, b_bit]]; synapse_h_columns is synapse_h
+    X is the input row [[a_bit, b_bit]], prev_layer_1 is layer_1_values[-1]
+    (the hidden layer of the bit before); synapse_h_columns is synapse_h
     transposed, which the caller makes once for all positions.  Unit j adds
     its two input weights (times the bits) to the previous hidden layer
     times column j of synapse_h, then squashes the sum.
@@ -81,8 +82,8 @@ def hidden_layer(X, synapse_0, prev_layer_1, synapse_h_columns):
 
 
 def hidden_layer_delta(future_layer_1_delta, synapse_h, layer_2_delta, synapse_1, layer_1):
-    """The article's ``(future_layer_1_delta.dot(synapse_h.T) + layer_2_delta.dot(synapse_1.T))
-    * sigmoid_output_to_derivative(layer_1)``.
+    """The article's ``layer_1_delta = (future_layer_1_delta.dot(synapse_h.T) +
+    layer_2_delta.dot(synapse_1.T)) * sigmoid_output_to_derivative(layer_1)``.
 
     Unit j's error comes back from the next position's hidden layer (through
     row j of synapse_h) and from this position's output (through synapse_1),
@@ -101,6 +102,28 @@ def hidden_layer_delta(future_layer_1_delta, synapse_h, layer_2_delta, synapse_1
     (output_delta,), = layer_2_delta
     return [[(sumprod(future, to_next) + output_delta * to_output) * sigmoid_output_to_derivative(unit)
              for to_next, (to_output,), unit in zip(synapse_h, synapse_1, layer_1[0])]]
+
+
+def transpose_dot(A, B):
+    """numpy's ``A.T.dot(B)``, for A and B with one row per position.
+
+    Row i of A times row i of B, as a column times a row, is one
+    position's term of an update, such as the article's
+    ``np.atleast_2d(prev_layer_1).T.dot(layer_1_delta)``; A.T.dot(B) is the
+    sum of those terms over the rows, which the article adds up one position
+    at a time.  Element (j, k) is column j of A against column k of B, one
+    sumprod over the positions, in the rows' order, instead of one Python
+    addition per position and element.
+
+    >>> from minirnn.matrix import add, dot, transpose, zeros
+    >>> A, B = [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], [[0.5], [0.25], [-1.0]]
+    >>> summed = zeros(2, 1)
+    >>> for row_a, row_b in zip(A, B):
+    ...     summed = add(summed, dot(transpose([row_a]), [row_b]))
+    >>> transpose_dot(A, B) == summed == [[-3.75], [-4.0]]
+    True
+    """
+    return inner(transpose(A), transpose(B))
 
 
 def round_bit(probability):
@@ -159,17 +182,15 @@ class RNN:
         d = [0] * binary_dim
         layer_1_values = [self.first_hidden_layer()]
         layer_2_values = []
-        # Every position multiplies by the columns of synapse_h and
-        # synapse_1, so they are taken out once, here: np.dot(layer_1,
-        # synapse_1) is then an inner product with synapse_1_columns.
+        # The forward lines of backpropagate, without the true answer.
         synapse_h_columns = transpose(self.synapse_h)
-        synapse_1_columns = transpose(self.synapse_1)
+        synapse_1_column, = transpose(self.synapse_1)
         for position in range(binary_dim):
             X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
             # The new hidden layer: from the input bits and the hidden layer of the bit before.
             layer_1 = hidden_layer(X, self.synapse_0, layer_1_values[-1], synapse_h_columns)
             # The output: the network's belief that this bit of the answer is 1.
-            layer_2 = apply(sigmoid, inner(layer_1, synapse_1_columns))
+            layer_2 = [[sigmoid(sumprod(layer_1[0], synapse_1_column))]]
             d[binary_dim - position - 1] = round_bit(layer_2[0][0])
             layer_1_values.append(layer_1)
             layer_2_values.append(layer_2)
@@ -179,71 +200,92 @@ class RNN:
         """The forward pass and backpropagation through time for one problem.
 
         a, b and c are the operands and the true answer as bit lists, most
-        significant first.  Returns (d, overallError, synapse_0_update,
-        synapse_1_update, synapse_h_update): the predicted bits, the summed
-        absolute error, and the weight changes that lower
-        0.5 * sum((c_bit - layer_2)**2), before they are scaled by alpha.
-        """
-        binary_dim = len(c)
-        # Forward: every hidden layer and output, least significant bit first.
-        d, layer_1_values, layer_2_values = self.feed(a, b)
+        significant first.  Returns (d, overallError, updates): the predicted
+        bits, the summed absolute error, and a dict of each weight's update
+        ("synapse_0", "synapse_1", "synapse_h"), the change that lowers
+        0.5 * sum((c_bit - layer_2)**2), before it is scaled by alpha.
 
-        # How far each output was from the true bit, and its delta: the
-        # error scaled by the sigmoid's slope there.
+        The two loops are the article's, statement for statement (compare
+        minirnn.article); docs/walkthrough.md lists the changes made for speed.
+        """
+        synapse_0, synapse_1, synapse_h = self.synapse_0, self.synapse_1, self.synapse_h
+        binary_dim = len(c)
+        # Every position multiplies by the columns of synapse_h and synapse_1,
+        # so they are taken out once, here, not at every position.
+        synapse_h_columns = transpose(synapse_h)
+        synapse_1_column, = transpose(synapse_1)
+        d = [0] * binary_dim
         overallError = 0.0
         layer_2_deltas = []
-        # The output layer is a single unit, so its 1x1 matrices are
-        # unwrapped and this is plain arithmetic on numbers.
-        for position, layer_2 in enumerate(layer_2_values):
-            y = c[binary_dim - position - 1]
-            output = layer_2[0][0]
-            layer_2_error = y - output
-            layer_2_deltas.append([[layer_2_error * sigmoid_output_to_derivative(output)]])
-            overallError += abs(layer_2_error)
+        layer_1_values = [self.first_hidden_layer()]
+
+        # Forward, from the least significant bit.
+        for position in range(binary_dim):
+            X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
+            y = [[c[binary_dim - position - 1]]]
+            # layer_1 = sigmoid(np.dot(X, synapse_0) + np.dot(layer_1_values[-1], synapse_h))
+            layer_1 = hidden_layer(X, synapse_0, layer_1_values[-1], synapse_h_columns)
+            # layer_2 = sigmoid(np.dot(layer_1, synapse_1))
+            # The output layer is a single unit, so its 1x1 matrices are
+            # built from plain numbers rather than by the matrix functions,
+            # which would each check shapes and loop over one element.
+            layer_2 = [[sigmoid(sumprod(layer_1[0], synapse_1_column))]]
+            # layer_2_error = y - layer_2
+            layer_2_error = [[y[0][0] - layer_2[0][0]]]
+            # layer_2_deltas.append((layer_2_error) * sigmoid_output_to_derivative(layer_2))
+            layer_2_deltas.append([[layer_2_error[0][0] * sigmoid_output_to_derivative(layer_2[0][0])]])
+            # overallError += np.abs(layer_2_error[0])
+            overallError += abs(layer_2_error[0][0])
+            # d[binary_dim - position - 1] = np.round(layer_2[0][0])
+            d[binary_dim - position - 1] = round_bit(layer_2[0][0])
+            # layer_1_values.append(copy.deepcopy(layer_1)): no copy, nothing changes layer_1 later
+            layer_1_values.append(layer_1)
 
         future_layer_1_delta = zeros(1, self.hidden_dim)
-        layer_1_deltas = []
+        # Each update is a sum over the positions of one product per
+        # position.  The loop keeps each product's two factors, as rows, and
+        # the sums are taken after it, each as one product (transpose_dot).
+        layer_1_rows, layer_2_delta_rows = [], []
+        prev_layer_1_rows, layer_1_delta_rows = [], []
+        X_rows = []
 
-        # Backward, from the most significant bit: each hidden layer's error
-        # comes from its own output and from the hidden layer after it.
+        # Backward, from the most significant bit.
         for position in range(binary_dim):
+            X = [[a[position], b[position]]]
             layer_1 = layer_1_values[-position - 1]
+            prev_layer_1 = layer_1_values[-position - 2]
             layer_2_delta = layer_2_deltas[-position - 1]
-            layer_1_delta = hidden_layer_delta(future_layer_1_delta, self.synapse_h,
-                                               layer_2_delta, self.synapse_1, layer_1)
-            layer_1_deltas.append(layer_1_delta)
+            # layer_1_delta = (future_layer_1_delta.dot(synapse_h.T) + layer_2_delta.dot(synapse_1.T))
+            #                 * sigmoid_output_to_derivative(layer_1)
+            layer_1_delta = hidden_layer_delta(future_layer_1_delta, synapse_h, layer_2_delta,
+                                               synapse_1, layer_1)
+            # synapse_1_update += np.atleast_2d(layer_1).T.dot(layer_2_delta)
+            layer_1_rows.append(layer_1[0])
+            layer_2_delta_rows.append(layer_2_delta[0])
+            # synapse_h_update += np.atleast_2d(prev_layer_1).T.dot(layer_1_delta)
+            prev_layer_1_rows.append(prev_layer_1[0])
+            layer_1_delta_rows.append(layer_1_delta[0])
+            # synapse_0_update += X.T.dot(layer_1_delta)
+            X_rows.append(X[0])
             future_layer_1_delta = layer_1_delta
 
-        # Each weight's update sums, over the positions, what came into the
-        # weight times the error that left it.  The article adds one position
-        # at a time inside the loop above, e.g.
-        #     synapse_h_update += prev_layer_1.T . layer_1_delta
-        # With the positions stacked as rows (in the loop's order) the whole
-        # sum is one matrix product, such as prev_layer_1.T . layer_1_delta:
-        # the same terms, with far fewer steps in Python.  A.T . B is
-        # inner(A.T, B.T), each column of A against each column of B, which
-        # is how it is computed here.
-        X = [[a[position], b[position]] for position in range(binary_dim)]
-        layer_1 = vstack(layer_1_values[:0:-1])
-        prev_layer_1 = vstack(layer_1_values[-2::-1])
-        layer_2_delta = vstack(layer_2_deltas[::-1])
-        layer_1_delta_columns = transpose(vstack(layer_1_deltas))
-        synapse_1_update = inner(transpose(layer_1), transpose(layer_2_delta))
-        synapse_h_update = inner(transpose(prev_layer_1), layer_1_delta_columns)
-        synapse_0_update = inner(transpose(X), layer_1_delta_columns)
-
-        return d, overallError, synapse_0_update, synapse_1_update, synapse_h_update
+        updates = {
+            "synapse_0": transpose_dot(X_rows, layer_1_delta_rows),
+            "synapse_1": transpose_dot(layer_1_rows, layer_2_delta_rows),
+            "synapse_h": transpose_dot(prev_layer_1_rows, layer_1_delta_rows),
+        }
+        return d, overallError, updates
 
     def learn(self, a, b, c, alpha):
         """One training iteration on one problem: backpropagate, then move each weight.
 
         Returns (d, overallError) as the article prints them.
         """
-        d, overallError, synapse_0_update, synapse_1_update, synapse_h_update = self.backpropagate(a, b, c)
-        # The article's synapse_0 += synapse_0_update * alpha, and so on.
-        self.synapse_0 = add_scaled(self.synapse_0, synapse_0_update, alpha)
-        self.synapse_1 = add_scaled(self.synapse_1, synapse_1_update, alpha)
-        self.synapse_h = add_scaled(self.synapse_h, synapse_h_update, alpha)
+        d, overallError, updates = self.backpropagate(a, b, c)
+        # synapse_0 += synapse_0_update * alpha, and so on, each in one pass.
+        self.synapse_0 = add_scaled(self.synapse_0, updates["synapse_0"], alpha)
+        self.synapse_1 = add_scaled(self.synapse_1, updates["synapse_1"], alpha)
+        self.synapse_h = add_scaled(self.synapse_h, updates["synapse_h"], alpha)
         return d, overallError
 
     def predict(self, a, b):
