@@ -35,6 +35,7 @@ FROM_OUTPUT = "#d55e00"  # vermilion
 FROM_FUTURE = "#e69f00"  # orange
 BOX_FILL = {"input": "#f2f2f2", "hidden": "#e8f1fa", "output": "#fbeef5", "start": "#ffffff"}
 
+HEADER_Y = 66    # the baseline of the column headings
 COLUMN = 110     # from one bit's column to the next
 BOX = 92         # width of a box
 BOX_HEIGHT = 44
@@ -139,6 +140,12 @@ class _Columns:
         """The centre of bit k's column (k = -1 is the column of labels on the left)."""
         return MARGIN + (k + 1.5) * COLUMN
 
+    def header(self, k, position):
+        """Above bit k's column: the loop's position there, and what the bit is worth."""
+        x = self.x(k)
+        return group([label("position %d" % position, x, HEADER_Y, FONT, INK),
+                      label("worth %d" % 2 ** k, x, HEADER_Y + 15, SMALL, GREY)])
+
 
 def unrolled_svg(bits=8):
     """The network unrolled over the bits of one sum, as SVG text.
@@ -147,7 +154,6 @@ def unrolled_svg(bits=8):
     index bits - 1 - k, since they keep the most significant bit first.
     """
     cols = _Columns(bits)
-    header_y = 66
     output_top, hidden_top, input_top = 96, 186, 276
     title = "The network unrolled over the bits of one sum: the forward pass"
     subtitle = ("one column per bit, read left to right, least significant bit first; "
@@ -167,8 +173,7 @@ def unrolled_svg(bits=8):
     for k in range(bits):
         x = cols.x(k)
         index = bits - 1 - k
-        parts.append(label("position %d" % k, x, header_y, FONT, INK))
-        parts.append(label("worth %d" % 2 ** k, x, header_y + 15, SMALL, GREY))
+        parts.append(cols.header(k, k))
         parts.append(box("output", x, output_top, ["layer_2", "rounded: d[%d]" % index]))
         parts.append(box("hidden", x, hidden_top, ["layer_1", "values[%d]" % (k + 1)]))
         parts.append(box("input", x, input_top, ["X", "a[%d], b[%d]" % (index, index)]))
@@ -199,7 +204,6 @@ def bptt_svg(bits=8):
     rightmost column.
     """
     cols = _Columns(bits, extra_right=1)
-    header_y = 66
     output_top, hidden_top = 96, 186
     sums_top = hidden_top + BOX_HEIGHT + 28
     sum_gap, sum_height = 30, 20
@@ -231,8 +235,7 @@ def bptt_svg(bits=8):
     for k in range(bits):
         x = cols.x(k)
         index = bits - 1 - k
-        parts.append(label("position %d" % index, x, header_y, FONT, INK))
-        parts.append(label("worth %d" % 2 ** k, x, header_y + 15, SMALL, GREY))
+        parts.append(cols.header(k, index))
         parts.append(box("output", x, output_top, ["layer_2_delta", "y = c[%d]" % index]))
         parts.append(box("hidden", x, hidden_top, ["layer_1_delta"]))
         parts.append(arrow(x, output_top + BOX_HEIGHT, x, hidden_top, FROM_OUTPUT, "layer_2_delta"))
