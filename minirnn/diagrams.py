@@ -133,7 +133,6 @@ class _Columns:
     """Where things go: a column of labels on the left, then one column per bit, ones first."""
 
     def __init__(self, bits, extra_right=0):
-        self.bits = bits
         self.width = 2 * MARGIN + (bits + 1 + extra_right) * COLUMN
 
     def x(self, k):
@@ -267,18 +266,32 @@ def write_all(folder):
     paths = []
     for name, draw in DIAGRAMS:
         path = folder.rstrip("/") + "/" + name
+        text = draw(8)  # drawn before the file is opened, so a failure leaves the old file whole
         with open(path, "w") as handle:
-            handle.write(draw(8))
+            handle.write(text)
         paths.append(path)
     return paths
 
 
-if __name__ == "__main__":
+def main(argv):
+    """python3 -m minirnn.diagrams [FOLDER]: returns the exit status."""
     import sys
-    folder = sys.argv[1] if len(sys.argv) > 1 else "docs/images"
+    if len(argv) > 1:
+        sys.stderr.write("usage: python3 -m minirnn.diagrams [FOLDER]  (default docs/images)\n")
+        return 2
+    folder = argv[0] if argv else "docs/images"
     try:
         for written in write_all(folder):
             print(written)
     except OSError as error:
         sys.stderr.write("minirnn.diagrams: cannot write into %s: %s\n" % (folder, error))
-        sys.exit(1)
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("minirnn.diagrams: interrupted\n")
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main(sys.argv[1:]))

@@ -186,3 +186,12 @@ def test_the_command_refuses_a_missing_folder(tmp_path):
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "cannot write into" in done.stderr
     assert not os.path.exists(missing)
+
+
+def test_the_command_refuses_extra_arguments(tmp_path):
+    env = dict(os.environ, PYTHONPATH=ROOT)
+    done = subprocess.run([sys.executable, "-m", "minirnn.diagrams", str(tmp_path), "extra"], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    assert done.returncode == 2
+    assert done.stderr.startswith("usage:") and done.stderr.count("\n") == 1
+    assert os.listdir(str(tmp_path)) == []
