@@ -78,6 +78,9 @@ def test_unrolled_has_a_column_per_bit(bits):
     inputs = [t for t in words if t.startswith("a[")]
     assert inputs == ["a[%d], b[%d]" % (bits - 1 - k, bits - 1 - k) for k in range(bits)]
     assert "layer_1_values" in words and "values[0]" in words
+    for name in ("synapse_0", "synapse_h", "synapse_1"):
+        assert name in words                                     # beside its first arrow
+        assert any(t.startswith(name + ":") for t in words)      # and in the legend
 
 
 @pytest.mark.parametrize("bits", BITS)
