@@ -37,7 +37,6 @@ from .numpy_random import RandomState
 from .training import check_settings
 
 
-# compute sigmoid nonlinearity
 def sigmoid(x):
     """The article's sigmoid, for one number (apply() maps it over a matrix).
 
@@ -53,7 +52,6 @@ def sigmoid(x):
     return output
 
 
-# convert output of sigmoid function to its derivative
 def sigmoid_output_to_derivative(output):
     return output * (1 - output)
 
@@ -76,19 +74,17 @@ def run(task="add", bits=8, hidden=16, alpha=0.1, iterations=10000, seed=0, init
     # np.random.seed(0): this generator gives numpy's legacy stream.
     np_random = RandomState(seed)
 
-    # training dataset generation
     # The article builds the table int2binary of all 2**8 numbers' bits;
     # int2binary(number, binary_dim) works the bits out when asked, so
     # binary_dim can be 64 without a table of 2**64 rows.
     binary_dim = bits
     largest_number = pow(2, binary_dim)
 
-    # input variables (alpha is an argument)
+    # alpha, the learning rate, is an argument
     input_dim = 2
     hidden_dim = hidden
     output_dim = 1
 
-    # initialize neural network weights
     # The article draws 2*r - 1 for each element; the subtraction variant
     # scales that by 0.05 (init_scale), and the article's 1.0 changes nothing.
     synapse_0 = scale(apply(lambda r: 2 * r - 1, np_random.random((input_dim, hidden_dim))), init_scale)
@@ -99,19 +95,16 @@ def run(task="add", bits=8, hidden=16, alpha=0.1, iterations=10000, seed=0, init
     synapse_1_update = zeros_like(synapse_1)
     synapse_h_update = zeros_like(synapse_h)
 
-    # training logic
     for j in range(iterations):
 
         if task == "add":
-            # generate a simple addition problem (a + b = c)
             # The article's largest_number / 2 is Python 2's whole-number division.
-            a_int = np_random.randint(largest_number // 2)  # int version
-            a = int2binary(a_int, binary_dim)  # binary encoding
+            a_int = np_random.randint(largest_number // 2)
+            a = int2binary(a_int, binary_dim)
 
-            b_int = np_random.randint(largest_number // 2)  # int version
-            b = int2binary(b_int, binary_dim)  # binary encoding
+            b_int = np_random.randint(largest_number // 2)
+            b = int2binary(b_int, binary_dim)
 
-            # true answer
             c_int = a_int + b_int
         else:
             # the subtraction variant: a from [0, 256), b from [0, 128), in
@@ -123,11 +116,9 @@ def run(task="add", bits=8, hidden=16, alpha=0.1, iterations=10000, seed=0, init
 
             a = int2binary(a_int, binary_dim)
             b = int2binary(b_int, binary_dim)
-            # true answer
             c_int = a_int - b_int
         c = int2binary(c_int, binary_dim)
 
-        # where we'll store our best guess (binary encoded)
         # np.zeros_like(c): c is a plain list of bits here, not a matrix.
         d = [0] * len(c)
 
@@ -140,30 +131,23 @@ def run(task="add", bits=8, hidden=16, alpha=0.1, iterations=10000, seed=0, init
         # a 1 x hidden_dim row like every later hidden layer.
         layer_1_values.append([[h0] * hidden_dim])
 
-        # moving along the positions in the binary encoding
         for position in range(binary_dim):
 
-            # generate input and output
             X = [[a[binary_dim - position - 1], b[binary_dim - position - 1]]]
             y = transpose([[c[binary_dim - position - 1]]])
 
-            # hidden layer (input ~+ prev_hidden)
             layer_1 = apply(sigmoid, add(dot(X, synapse_0), dot(layer_1_values[-1], synapse_h)))
 
-            # output layer (new binary representation)
             layer_2 = apply(sigmoid, dot(layer_1, synapse_1))
 
-            # did we miss?... if so, by how much?
             layer_2_error = subtract(y, layer_2)
             layer_2_deltas.append(multiply(layer_2_error, apply(sigmoid_output_to_derivative, layer_2)))
             # np.abs(layer_2_error[0]) is a one-element array; here the number itself.
             overallError += abs(layer_2_error[0][0])
 
-            # decode estimate so we can print it out
             # Python's round, like np.round, sends a tie to the even number: 0.5 to 0.
             d[binary_dim - position - 1] = round(layer_2[0][0])
 
-            # store hidden layer so we can use it in the next timestep
             # No copy.deepcopy: the matrix functions build new lists and
             # never change their arguments, so layer_1 is never written to.
             layer_1_values.append(layer_1)
@@ -177,14 +161,11 @@ def run(task="add", bits=8, hidden=16, alpha=0.1, iterations=10000, seed=0, init
             layer_1 = layer_1_values[-position - 1]
             prev_layer_1 = layer_1_values[-position - 2]
 
-            # error at output layer
             layer_2_delta = layer_2_deltas[-position - 1]
-            # error at hidden layer
             layer_1_delta = multiply(add(dot(future_layer_1_delta, transpose(synapse_h)),
                                          dot(layer_2_delta, transpose(synapse_1))),
                                      apply(sigmoid_output_to_derivative, layer_1))
 
-            # let's update all our weights so we can try again
             # The article writes np.atleast_2d(layer_1).T because its first
             # hidden layer is one-dimensional; here every layer is already a
             # 1 x hidden_dim row, so transpose alone makes the column.
@@ -204,7 +185,6 @@ def run(task="add", bits=8, hidden=16, alpha=0.1, iterations=10000, seed=0, init
         synapse_1_update = zeros_like(synapse_1_update)
         synapse_h_update = zeros_like(synapse_h_update)
 
-        # print out progress
         # The article's five print lines, with numpy's way of printing an
         # array rebuilt in minirnn.checkpoint (which also decodes d to an
         # integer as the article's "out" loop does).

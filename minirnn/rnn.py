@@ -14,6 +14,10 @@ The names are the article's, so this file can be read beside it:
 - ``layer_2_delta``, ``layer_1_delta``, ``future_layer_1_delta``: the error
   signals of backpropagation through time.
 
+This is the engine: the article's program as minirnn.article spells it,
+with a few lines computed in fewer Python steps.  Each such line quotes the
+article's, and a test shows it computes the same numbers.
+
 >>> from minirnn.numpy_random import RandomState
 >>> net = RNN.random(RandomState(0))
 >>> net.synapse_0[0][:3]
