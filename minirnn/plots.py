@@ -67,7 +67,7 @@ def value_range(rows):
     A GRU started from an enormous h0 keeps states near the largest float:
 
     >>> value_range([[1.7976931348623157e308, -1.0]])
-    (-1.7976931348623157e308, 1.7976931348623157e308)
+    (-1.7976931348623157e+308, 1.7976931348623157e+308)
     """
     values = [value for row in rows for value in row if value - value == 0]  # finite ones
     if not values or (min(values) >= 0 and max(values) <= 1):
