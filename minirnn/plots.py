@@ -567,11 +567,14 @@ class _Heat:
         cells.append(element("rect", x=self.x0, y=y, width=len(hidden) * self.cell, height=height,
                              fill="none", stroke="#888888", stroke_width=1))
         side, middle = self.x0 - 40, y + height / 2.0
-        if span[0] < 0:
-            name = "%s (%g to %g)" % (name, span[0], span[1])
         cells.append(element("text", name, x=side, y=middle, text_anchor="middle",
                              font_size=13, fill=INK,
                              transform="rotate(-90 %s %s)" % (number(side), number(middle))))
+        if span[0] < 0:  # the m of the signed legend, on a line of its own, short enough
+            # to stay beside a small block even for a range near the largest float
+            cells.append(element("text", "m = %.3g" % span[1], class_="span", x=side + 15, y=middle,
+                                 text_anchor="middle", font_size=11, fill=GREY,
+                                 transform="rotate(-90 %s %s)" % (number(side + 15), number(middle))))
         return group(cells)
 
     def output_row(self, y, name, output):
