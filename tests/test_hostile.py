@@ -531,6 +531,12 @@ CASES = [
          ["train", "--cell", "gru", "--save", "new.json"] + SHORT_RUN, 1,
          "cannot write to standard output: No space left on device; the model was not saved",
          stdout="full"),
+    case("train --cell lstm --save a model wider than a model file holds",
+         ["train", "--cell", "lstm", "--bits", "5000", "--save", "b.json"], 2,
+         "argument --bits: bits must be at most 4096 to --save the model"),
+    case("train --cell gru --iterations 0 saves the untrained GRU",
+         ["train", "--cell", "gru", "--iterations", "0", "--bits", "4", "--save", "u.json"], 0,
+         "saved the model to u.json", writes={"u.json": is_cell_model("gru")}),
     case("train --cell lstm --save onto a named pipe", ["train", "--cell", "lstm", "--save", "p.json"],
          2, "argument --save: cannot write 'p.json': it is a named pipe", setup=[("fifo", "p.json")]),
     case("an LSTM file with a misshapen gate", ["predict", "--model", "l.json", "1", "2"], 2,
@@ -645,6 +651,14 @@ def test_hostile_input(tmp_path, model_text, gated_texts, args, status, says, se
 
 def test_there_are_at_least_60_cases():
     assert len(CASES) >= 60
+
+
+def test_there_are_at_least_30_cases_of_the_article_command_and_the_gated_cells():
+    def newer(param):
+        args, setup = param.values[0], param.values[3]
+        return ("article" in args or "--cell" in args or
+                any(step[0] == "gated" for step in setup))
+    assert len([param for param in CASES if newer(param)]) >= 30
 
 
 def test_a_plot_through_a_link_writes_the_target_in_its_folder(tmp_path, model_text):
