@@ -350,9 +350,10 @@ def run_article(args):
         article.run(out=out, **settings)
     except ValueError:
         # With its settings checked, the article's program raises ValueError
-        # only at round(nan): the output is nan because the weighted sums
-        # overflowed, as train's Breakdown reports (article.py stays literal).
-        raise Breakdown("training broke down %s: the output is nan (the weighted sums overflowed)"
+        # only at round(nan), just after adding the nan output's error to
+        # overallError: the weighted sums overflowed, and train's Breakdown
+        # says so in the same words (article.py stays as the article wrote it).
+        raise Breakdown("training broke down %s: overallError is nan (the weighted sums overflowed)"
                         % out.breakdown_iterations(settings))
     return 0
 

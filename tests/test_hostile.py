@@ -500,7 +500,7 @@ CASES = [
          stderr="closed"),
     case("article whose output becomes nan stops in one line, as train does",
          ["article", "--init-scale", "1e308", "--h0", "1e308"], 1,
-         "training broke down at iteration 0: the output is nan (the weighted sums overflowed)"),
+         "training broke down at iteration 0: overallError is nan (the weighted sums overflowed)"),
     case("article with the largest learning rate runs to the end, as train does",
          ["article", "--alpha", "1e308"] + SHORT_RUN, 0, out=b"Error:["),
 
@@ -900,5 +900,5 @@ def test_the_article_edition_stops_at_the_iteration_train_does(capsys):
     assert main(["article"] + flags) == 1
     edition = capsys.readouterr()
     assert trained.out == edition.out == ""
-    assert trained.err.split(":")[:3] == edition.err.split(":")[:3] == [
-        "minirnn", " error", " training broke down at iteration 0"]
+    assert trained.err == edition.err == ("minirnn: error: training broke down at iteration 0: "
+                                          "overallError is nan (the weighted sums overflowed)\n")
