@@ -778,7 +778,7 @@ def _unrecognized(extra, command):
     refusal names one (argparse would say "unrecognized arguments: ...")."""
     word = extra[0]
     flag = word.split("=", 1)[0]
-    if not word.startswith("-") or word in ("-", "--") or command is None:
+    if not word.startswith("-") or word in ("-", "--") or _looks_negative(word) or command is None:
         text = " ".join(extra)
         shown = text if len(text) <= 42 else text[:30] + "...(%d characters)" % len(text)
         return UsageError("unrecognized arguments: %s" % shown)
@@ -786,6 +786,15 @@ def _unrecognized(extra, command):
     if command == "article" and flag in _NOT_ARTICLE_FLAGS:
         message += ": " + _NOT_ARTICLE_FLAGS[flag]
     return UsageError(message)
+
+
+def _looks_negative(word):
+    """A negative number, which argparse takes for an operand, not a flag."""
+    try:
+        float(word)
+    except ValueError:
+        return False
+    return True
 
 
 def _run(argv):
