@@ -345,18 +345,44 @@ class Breakdown(Failure):
 def run_article(args):
     settings = settings_from(args)
     check_train_settings(settings)
-    article.run(out=_CheckpointOutput(), **settings)
+    out = _CheckpointOutput()
+    try:
+        article.run(out=out, **settings)
+    except ValueError:
+        # With its settings checked, the article's program raises ValueError
+        # only at round(nan), just after adding the nan output's error to
+        # overallError: the weighted sums overflowed, and train's Breakdown
+        # says so in the same words (article.py stays as the article wrote it).
+        raise Breakdown("training broke down %s: overallError is nan (the weighted sums overflowed)"
+                        % out.breakdown_iterations(settings))
     return 0
 
 
 class _CheckpointOutput:
     """Standard output for the article edition, which writes its checkpoints itself:
     each is flushed at once, so a full disk or a closed pipe stops the run with
-    one line (OutputError) instead of going unnoticed until the end."""
+    one line (OutputError) instead of going unnoticed until the end.  It counts
+    them, which is all the CLI can know of how far the run got."""
+
+    def __init__(self):
+        self.checkpoints = 0
 
     def write(self, text):
         _write(sys.stdout, text)
         _flush_stdout()
+        self.checkpoints += 1
+
+    def breakdown_iterations(self, settings):
+        """Where a run that stopped at a nan must have stopped, in words: after the last
+        checkpoint written and no later than the next one (the nan stops the
+        program before that iteration's checkpoint is written)."""
+        every, count = settings["print_every"], self.checkpoints
+        if count == 0:
+            return "at iteration 0"
+        first, last = (count - 1) * every + 1, min(count * every, settings["iterations"] - 1)
+        if first == last:
+            return "at iteration %d" % first
+        return "between iterations %d and %d" % (first, last)
 
 
 def _train_watched(settings, keep_errors):
@@ -739,6 +765,38 @@ def _stdout_to_devnull():
         pass
 
 
+# Flags of train that the article edition lacks, and why.
+_NOT_ARTICLE_FLAGS = {
+    "--save": "it keeps no model; train runs the same training faster and --save keeps it",
+    "--plot": "it draws nothing; train runs the same training faster and --plot draws it",
+    "--cell": "it is the article's network; train --cell trains an LSTM or a GRU",
+}
+
+
+def _unrecognized(extra, command):
+    """The refusal of words no flag or operand of command took: a flag is named as every
+    refusal names one (argparse would say "unrecognized arguments: ...")."""
+    word = extra[0]
+    flag = word.split("=", 1)[0]
+    if not word.startswith("-") or word in ("-", "--") or _looks_negative(word) or command is None:
+        text = " ".join(extra)
+        shown = text if len(text) <= 42 else text[:30] + "...(%d characters)" % len(text)
+        return UsageError("unrecognized arguments: %s" % shown)
+    message = "argument %s: not a flag of the %s command" % (flag, command)
+    if command == "article" and flag in _NOT_ARTICLE_FLAGS:
+        message += ": " + _NOT_ARTICLE_FLAGS[flag]
+    return UsageError(message)
+
+
+def _looks_negative(word):
+    """A negative number, which argparse takes for an operand, not a flag."""
+    try:
+        float(word)
+    except ValueError:
+        return False
+    return True
+
+
 def _run(argv):
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices
@@ -746,9 +804,11 @@ def _run(argv):
     if argv[0] not in commands and not argv[0].startswith("-"):
         raise UsageError("unknown command %s (choose from %s)" % (_value(argv[0]), ", ".join(commands)))
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
     except SystemExit as done:  # --help, --version
         return done.code or 0
+    if extra:
+        raise _unrecognized(extra, args.command)
     if sys.stdout is None:
         # Closed before minirnn started (>&-): Python has no stream for it.
         raise OutputError("cannot write to standard output: it is closed")

@@ -303,9 +303,14 @@ def from_dict(data):
                              % (" and ".join(str(v) for v in VERSIONS), _show(version)))
     if version == 1:
         cell = CELLS["rnn"]  # before cells had names: the article's network
+        if "cell" in data:
+            raise ModelFileError("unknown field 'cell': a version 1 file holds the article's "
+                                 "network and names no cell (version 2 added the field)")
+        _other_cells_weights(data, cell, "a version 1 file holds the article's rnn")
         _known_fields(data, FIELDS_V1, "")
     else:
         cell = _cell(_field(data, "cell"))
+        _other_cells_weights(data, cell, "the file's \"cell\" says %s" % cell.cell_name)
         _known_fields(data, fields(cell), "")
     task = _field(data, "task")
     if not isinstance(task, str) or task not in PROBLEMS:
@@ -331,6 +336,17 @@ def _cell(name):
         return cell_class(name)
     except ValueError:
         raise ModelFileError("cell: must be %s, not %s" % (describe_choices(), _show(name)))
+
+
+def _other_cells_weights(data, cell, but):
+    """Refuse a weight of another cell, saying whose it is: a file whose cell field was
+    edited, or a gated cell's weights in a version 1 file."""
+    for name in data:
+        if name not in cell.weight_names:
+            for other in CELLS.values():
+                if name in other.weight_names:
+                    raise ModelFileError("unknown field '%s': a weight of the %s cell, but %s"
+                                         % (name, other.cell_name, but))
 
 
 def _training(training):

@@ -63,13 +63,19 @@ def value_range(rows):
 
     >>> value_range([[0.25, 1.0], [0.0, 0.5]]), value_range([[-0.5, 0.9]]), value_range([[2.31, -1]])
     ((0.0, 1.0), (-1.0, 1.0), (-2.4, 2.4))
+
+    A GRU started from an enormous h0 keeps states near the largest float:
+
+    >>> value_range([[1.7976931348623157e308, -1.0]])
+    (-1.7976931348623157e+308, 1.7976931348623157e+308)
     """
     values = [value for row in rows for value in row if value - value == 0]  # finite ones
     if not values or (min(values) >= 0 and max(values) <= 1):
         return 0.0, 1.0
     low, high = min(values), max(values)
     size = max(1.0, -low, high)
-    size = ceil(size * 10 - 1e-9) / 10.0
+    if size < 1e15:  # beyond that a float has no tenths to round to (and size * 10 may overflow)
+        size = ceil(size * 10 - 1e-9) / 10.0
     return -size, size
 
 
@@ -93,6 +99,31 @@ def state_colour(value, span):
     """The colour of a state's value, shaded over its value_range span."""
     low, high = span
     return shade(value) if low == 0 else signed_shade(value, high)
+
+
+def state_fraction(value, span):
+    """Where a state's value lies in its value_range span, from 0 (low) to 1 (high).
+
+    Worked out as 0.5 + 0.5 * value / high for a signed span, not as
+    (value - low) / (high - low), which overflows to inf / inf = nan when
+    high is near the largest float.
+
+    >>> state_fraction(0.25, (0.0, 1.0)), state_fraction(-1.2, (-2.4, 2.4))
+    (0.25, 0.25)
+    >>> state_fraction(1e308, (-1.7976931348623157e308, 1.7976931348623157e308)) < 1
+    True
+    """
+    low, high = span
+    return value if low == 0 else 0.5 + 0.5 * (value / high)
+
+
+def reading(value):
+    """A value for a tooltip: three decimals, or four significant digits when it is huge.
+
+    >>> reading(0.12345), reading(-2.0), reading(1e308), reading(float("nan"))
+    ('0.123', '-2.000', '1e+308', 'nan')
+    """
+    return "%.3f" % value if not abs(value) >= 1e6 else "%.4g" % value
 
 
 def _signed_legend(x, y):
@@ -365,7 +396,8 @@ class SumTrace:
         self.carries = carries(task, self.a_bits, self.b_bits)
         # A network whose weighted sums overflow computes nan (inf - inf); its
         # pictures still draw, with those values hatched or marked "??".
-        self.any_nan = any(x != x for x in self.output + [h for layer in self.hidden for h in layer])
+        self.any_nan = any(x != x for x in self.output + [h for _, values in self.states
+                                                          for layer in values for h in layer])
 
     @property
     def prediction(self):
@@ -525,8 +557,8 @@ class _Heat:
         for unit in range(units):
             top = y + unit * self.hidden_row
             for k, layer in enumerate(hidden):
-                cells.append(with_tooltip("rect", "%s unit %d after bit %d: %.3f"
-                                          % (kind, unit + 1, k, layer[unit]),
+                cells.append(with_tooltip("rect", "%s unit %d after bit %d: %s"
+                                          % (kind, unit + 1, k, reading(layer[unit])),
                                           class_=kind, x=self.x(k), y=top, width=self.cell,
                                           height=self.hidden_row,
                                           fill=state_colour(layer[unit], span)))
@@ -535,11 +567,14 @@ class _Heat:
         cells.append(element("rect", x=self.x0, y=y, width=len(hidden) * self.cell, height=height,
                              fill="none", stroke="#888888", stroke_width=1))
         side, middle = self.x0 - 40, y + height / 2.0
-        if span[0] < 0:
-            name = "%s (%g to %g)" % (name, span[0], span[1])
         cells.append(element("text", name, x=side, y=middle, text_anchor="middle",
                              font_size=13, fill=INK,
                              transform="rotate(-90 %s %s)" % (number(side), number(middle))))
+        if span[0] < 0:  # the m of the signed legend, on a line of its own, short enough
+            # to stay beside a small block even for a range near the largest float
+            cells.append(element("text", "m = %.3g" % span[1], class_="span", x=side + 15, y=middle,
+                                 text_anchor="middle", font_size=11, fill=GREY,
+                                 transform="rotate(-90 %s %s)" % (number(side + 15), number(middle))))
         return group(cells)
 
     def output_row(self, y, name, output):
@@ -622,7 +657,8 @@ NAN_TEXT = "??"  # a value that is not a number, in the text view
 def _shade_text(value, shades):
     if value != value:
         return NAN_TEXT
-    return shades[min(max(int(value * len(shades)), 0), len(shades) - 1)]
+    value = min(max(value, 0.0), 1.0)  # (int() of inf would raise)
+    return shades[min(int(value * len(shades)), len(shades) - 1)]
 
 
 def hidden_heatmap_text(model, a, b, shades=SHADES):
@@ -660,7 +696,7 @@ def hidden_heatmap_text(model, a, b, shades=SHADES):
             scales.append((kind, span))
         for unit in range(len(values[0])):
             rows.append(("%s %d" % (kind, unit + 1),
-                         [_shade_text((layer[unit] - low) / (high - low), shades) for layer in values]))
+                         [_shade_text(state_fraction(layer[unit], span), shades) for layer in values]))
     rows.append(("output", [_shade_text(p, shades) for p in trace.output]))
     rows.append((_named("rounded", trace.prediction), _digits(trace.predicted)))
     rows.append((_named(answer_name, trace.answer), _digits(trace.true_bits)))
@@ -683,7 +719,7 @@ def hidden_heatmap_text(model, a, b, shades=SHADES):
     edges = ("below 0.2", "0.2-0.4", "0.4-0.6", "0.6-0.8", "0.8 and above")
     lines.append("")
     for kind, (low, high) in scales:  # signed states: their own range
-        cuts = ["%g" % (low + (high - low) * k / 5.0) for k in range(1, 5)]
+        cuts = ["%g" % (high * (k / 2.5 - 1)) for k in range(1, 5)]  # low + (high - low) * k / 5
         signed_edges = ["below " + cuts[0]] + ["%s to %s" % pair for pair in zip(cuts, cuts[1:])] \
             + [cuts[-1] + " and above"]
         lines.append("%s rows, from %g to %g: " % (kind, low, high) +

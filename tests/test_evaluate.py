@@ -190,7 +190,7 @@ def test_eval_reports_a_wrong_model_plainly(cli, weak_model, weak_model_file):
     (["--samples", "many"], "argument --samples: not a whole number: 'many'"),
     (["--seed", "-1"], "argument --seed: seed must be a whole number from 0 to 4294967295, got -1"),
     (["--seed", str(2 ** 32)], "argument --seed"),
-    (["--frobnicate"], "unrecognized arguments: --frobnicate"),
+    (["--frobnicate"], "argument --frobnicate: not a flag of the eval command"),
 ])
 def test_eval_refuses_bad_flags_in_one_line(cli, weak_model_file, flags, says):
     done = cli("eval", "--model", weak_model_file, *flags)

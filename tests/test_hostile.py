@@ -21,6 +21,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import socket
 import stat
 import subprocess
@@ -45,6 +46,14 @@ def model_text():
     return model_file.dumps(minirnn.train(bits=4, hidden=4, iterations=300, print_every=None))
 
 
+@pytest.fixture(scope="module")
+def gated_texts():
+    """The shared small gated models: an LSTM and a GRU as small as the RNN above, 30 iterations."""
+    return dict((cell, model_file.dumps(minirnn.train(cell=cell, bits=4, hidden=4, iterations=30,
+                                                      print_every=None)))
+                for cell in ("lstm", "gru"))
+
+
 def enormous_model_text(model_text):
     """The small model with weights near the largest float: its sums overflow to nan."""
     data = json.loads(model_text)
@@ -56,12 +65,17 @@ def enormous_model_text(model_text):
 # Setting up the folder
 
 
-def set_up(folder, model_text, steps):
+def set_up(folder, model_text, steps, gated_texts=None):
     write(folder, "m.json", model_text)
     for step in steps:
         kind, name = step[0], step[1]
         path = os.path.join(folder, name)
-        if kind == "text":
+        if kind == "gated":  # ("gated", name, cell, change): the cell's model, changed by hand
+            data = json.loads(gated_texts[step[2]])
+            if len(step) > 3:
+                step[3](data)
+            write(folder, name, json.dumps(data))
+        elif kind == "text":
             write(folder, name, step[2])
         elif kind == "model":
             write(folder, name, model_text)
@@ -130,8 +144,34 @@ def is_enormous_model(entry):
 def is_svg(entry):
     if entry[0] != "file":
         return False
-    ElementTree.fromstring(entry[1])  # well-formed XML
+    check_svg(entry[1])
     return entry[1].startswith(b"<?xml")
+
+
+COLOUR = re.compile(r"^(#[0-9a-f]{6}|#[0-9a-f]{3}|url\(#[\w-]+\)|none)$")
+PLACES = ("x", "y", "width", "height", "cx", "cy", "r", "x1", "y1", "x2", "y2", "offset",
+          "font-size", "stroke-width")
+
+
+def check_svg(text):
+    """Well-formed XML, every coordinate a finite number and every colour a colour: a nan
+    or an infinity in a picture of a network whose sums overflow must not reach them."""
+    root = ElementTree.fromstring(text)
+    for element in root.iter():
+        for name, value in element.attrib.items():
+            if name in PLACES:
+                assert float(value) - float(value) == 0, (element.tag, name, value)
+            elif name in ("fill", "stroke", "stop-color"):
+                assert COLOUR.match(value), (element.tag, name, value)
+            elif name in ("points", "transform", "viewBox"):
+                assert not re.search(r"nan|inf", value, re.I), (element.tag, name, value)
+
+
+def is_cell_model(cell, task="add"):
+    def check(entry):
+        model = model_file.loads(entry[1])
+        return entry[0] == "file" and model.cell_name == cell and model.settings["task"] == task
+    return check
 
 
 def is_model_with_mode(mode):
@@ -171,6 +211,31 @@ def case(name, args, status, says=None, setup=(), writes=None, out=None, **how):
 
 LONG = "a" * 246  # with ".json" a 251-byte name: legal, but not with the temporary suffix
 SHORT_RUN = ["--iterations", "3", "--print-every", "1", "--bits", "4", "--hidden", "4"]
+
+# Hand-made changes to a gated model file (the data of its JSON)
+
+
+def overflowing(data):
+    """Recurrent weights of +-1e308 and an h0 of 1e308: the first sums are inf - inf, nan."""
+    for name in data:
+        if name.startswith("synapse_h_"):
+            data[name] = [[1e308 if (i + j) % 2 else -1e308 for j in range(len(row))]
+                          for i, row in enumerate(data[name])]
+    data["h0"] = 1e308
+
+
+def saturated(data):
+    """Every weight +-1e308 (h0 as trained): every gate is 0 or 1, every tanh -1 or 1."""
+    for name in data:
+        if name.startswith(("synapse_", "bias_")):
+            data[name] = [[1e308 if (i + j) % 2 else -1e308 for j in range(len(row))]
+                          for i, row in enumerate(data[name])]
+
+
+def enormous_h0(data):
+    """The largest float as h0: a GRU keeps part of it, so its states are near it too."""
+    data["h0"] = 1.7976931348623157e308
+
 
 CASES = [
     # 1. Output that cannot be written
@@ -384,19 +449,186 @@ CASES = [
     case("a flag before a command that lacks it", ["--bits", "4", "predict"], 2,
          "argument --bits: not a flag of the predict command"),
     case("an unknown command", ["trian"], 2, "unknown command 'trian'"),
+    case("a flag the command lacks is named", ["eval", "--model", "m.json", "--svg", "e.svg"], 2,
+         "argument --svg: not a flag of the eval command"),
+    case("an operand too many, negative", ["predict", "--model", "m.json", "1", "2", "-3"], 2,
+         "unrecognized arguments: -3"),
     case("a very long bad value is cut short", ["train", "--bits", "x" * 5000], 2,
          "argument --bits: not a whole number: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx...(5000 characters)"),
     case("eval of one pair says pair", ["eval", "--model", "m.json", "--bits", "1"], 0,
          out=b"all 1 pair of operands"),
     case("eval of one sample says pair", ["eval", "--model", "m.json", "--bits", "20", "--samples",
                                           "1"], 0, out=b": 1 random pair of operands"),
+
+    # 6. The article command (the article edition, minirnn/article.py)
+    case("article --alpha nan", ["article", "--alpha", "nan"], 2,
+         "argument --alpha: alpha must be a finite number, got nan"),
+    case("article --init-scale inf", ["article", "--init-scale", "inf"], 2,
+         "argument --init-scale: init_scale must be a finite number, got inf"),
+    case("article --h0=-inf", ["article", "--h0=-inf"], 2,
+         "argument --h0: h0 must be a finite number, got -inf"),
+    case("article --bits x", ["article", "--bits", "x"], 2, "argument --bits: not a whole number: 'x'"),
+    case("article --iterations=-1", ["article", "--iterations=-1"], 2,
+         "argument --iterations: iterations must be a whole number >= 0, got -1"),
+    case("article --task mul", ["article", "--task", "mul"], 2,
+         "argument --task: task must be 'add' or 'sub', got 'mul'"),
+    case("article --seed too large", ["article", "--seed", str(2 ** 32)], 2,
+         "argument --seed: seed must be a whole number from 0 to 4294967295, got 4294967296"),
+    case("article --preset none", ["article", "--preset", "none"], 2,
+         "argument --preset: invalid choice: 'none'"),
+    case("article with flags before the command", ["--iterations", "2", "--print-every", "1",
+                                                   "article"], 0,
+         out=b"Error:[3.45638663]\nPred:[0 0 0 0 0 0 0 1]\nTrue:[0 1 0 0 0 1 0 1]\n9 + 60 = 1\n"),
+    case("article with a flag before it that it lacks", ["--save", "x.json", "article"], 2,
+         "argument --save: not a flag of the article command"),
+    case("article --save is refused: it keeps no model", ["article", "--save", "x.json"], 2,
+         "argument --save: not a flag of the article command: it keeps no model; train runs the "
+         "same training faster and --save keeps it"),
+    case("article --plot is refused: it draws nothing", ["article", "--plot=x.svg"], 2,
+         "argument --plot: not a flag of the article command: it draws nothing"),
+    case("article --save onto the model is refused without touching it",
+         ["article", "--save", "m.json"], 2, "argument --save: not a flag of the article command"),
+    case("article --cell lstm is refused: it is the article's network", ["article", "--cell", "lstm"],
+         2, "argument --cell: not a flag of the article command: it is the article's network"),
+    case("article to a full device", ["article"] + SHORT_RUN, 1,
+         "cannot write to standard output: No space left on device", stdout="full"),
+    case("article with stdout closed", ["article"] + SHORT_RUN, 1,
+         "cannot write to standard output: it is closed", stdout="closed"),
+    case("article into a pipe whose reader left", ["article", "--iterations", "5000",
+                                                    "--print-every", "1", "--bits", "4",
+                                                    "--hidden", "4"], 1,
+         "cannot write to standard output: Broken pipe", stdout="broken"),
+    case("article on an ASCII stream", ["article", "--preset", "subtraction", "--iterations", "1"],
+         0, env={"PYTHONIOENCODING": "ascii"}, out=b"60 - 9 = 0\n------------\n"),
+    case("article with a bad flag and stderr closed", ["article", "--bits", "0"], 2,
+         stderr="closed"),
+    case("article whose output becomes nan stops in one line, as train does",
+         ["article", "--init-scale", "1e308", "--h0", "1e308"], 1,
+         "training broke down at iteration 0: overallError is nan (the weighted sums overflowed)"),
+    case("article with the largest learning rate runs to the end, as train does",
+         ["article", "--alpha", "1e308"] + SHORT_RUN, 0, out=b"Error:["),
+
+    # 7. The gated cells (train --cell lstm|gru, and their model files)
+    case("train --cell lstm whose error becomes nan stops, saving and drawing nothing",
+         ["train", "--cell", "lstm", "--init-scale", "1e308", "--h0", "1e308", "--save", "x.json",
+          "--plot", "x.svg"], 1,
+         "training broke down at iteration 0: overallError is nan (the weighted sums overflowed); "
+         "the model was not saved; the error curve was not drawn"),
+    case("train --cell gru whose error becomes nan stops, saving and drawing nothing",
+         ["train", "--cell", "gru", "--init-scale", "1e308", "--h0=-1e308", "--save", "x.json"], 1,
+         "training broke down at iteration 0: overallError is nan"),
+    case("train --cell gru with the largest learning rate",
+         ["train", "--cell", "gru", "--alpha", "1e308", "--save", "g.json"] + SHORT_RUN, 0,
+         "saved the model to g.json", writes={"g.json": is_cell_model("gru")}),
+    case("train --cell lstm with the smallest starting weights",
+         ["train", "--cell", "lstm", "--init-scale", "1e-300", "--plot", "c.svg"] + SHORT_RUN, 0,
+         "drew the error curve in c.svg", writes={"c.svg": is_svg}),
+    case("train --cell lstm --preset subtraction", ["train", "--cell", "lstm", "--preset",
+                                                    "subtraction", "--save", "s.json"] + SHORT_RUN,
+         0, "saved the model to s.json", writes={"s.json": is_cell_model("lstm", "sub")}),
+    case("train --cell ''", ["train", "--cell", "", "--save", "x.json"], 2,
+         "argument --cell: cell must be 'rnn', 'lstm' or 'gru', got ''"),
+    case("train --cell LSTM", ["train", "--cell", "LSTM"], 2,
+         "argument --cell: cell must be 'rnn', 'lstm' or 'gru', got 'LSTM'"),
+    case("train --cell with no value", ["train", "--cell"], 2, "argument --cell: expected one argument"),
+    case("train --cell gru to a full device, saving nothing",
+         ["train", "--cell", "gru", "--save", "new.json"] + SHORT_RUN, 1,
+         "cannot write to standard output: No space left on device; the model was not saved",
+         stdout="full"),
+    case("train --cell lstm --save a model wider than a model file holds",
+         ["train", "--cell", "lstm", "--bits", "5000", "--save", "b.json"], 2,
+         "argument --bits: bits must be at most 4096 to --save the model"),
+    case("train --cell gru --iterations 0 saves the untrained GRU",
+         ["train", "--cell", "gru", "--iterations", "0", "--bits", "4", "--save", "u.json"], 0,
+         "saved the model to u.json", writes={"u.json": is_cell_model("gru")}),
+    case("train --cell lstm --save onto a named pipe", ["train", "--cell", "lstm", "--save", "p.json"],
+         2, "argument --save: cannot write 'p.json': it is a named pipe", setup=[("fifo", "p.json")]),
+    case("an LSTM file with a misshapen gate", ["predict", "--model", "l.json", "1", "2"], 2,
+         "argument --model: model file 'l.json': synapse_h_f: must be 4 x 4 (hidden is 4), but it "
+         "has 3 rows", setup=[("gated", "l.json", "lstm", lambda d: d["synapse_h_f"].pop())]),
+    case("an LSTM file with a gate row too short", ["eval", "--model", "l.json"], 2,
+         "synapse_0_g: must be 2 x 4 (hidden is 4), but row 1 has 3 numbers",
+         setup=[("gated", "l.json", "lstm", lambda d: d["synapse_0_g"][1].pop())]),
+    case("an LSTM file with a bias of two rows", ["show", "--model", "l.json", "1", "2"], 2,
+         "bias_g: must be 1 x 4 (hidden is 4), but it has 2 rows",
+         setup=[("gated", "l.json", "lstm", lambda d: d["bias_g"].append(d["bias_g"][0]))]),
+    case("a GRU file missing a bias", ["eval", "--model", "g.json"], 2,
+         "argument --model: model file 'g.json': missing field 'bias_z'",
+         setup=[("gated", "g.json", "gru", lambda d: d.pop("bias_z"))]),
+    case("an LSTM file whose cell says gru", ["show", "--model", "l.json", "1", "2", "--svg",
+                                              "h.svg"], 2,
+         "unknown field 'synapse_0_i': a weight of the lstm cell, but the file's \"cell\" says gru",
+         setup=[("gated", "l.json", "lstm", lambda d: d.update(cell="gru"))]),
+    case("a GRU file whose cell says rnn", ["predict", "--model", "g.json", "1", "2"], 2,
+         "unknown field 'synapse_0_r': a weight of the gru cell, but the file's \"cell\" says rnn",
+         setup=[("gated", "g.json", "gru", lambda d: d.update(cell="rnn"))]),
+    case("a GRU file without its cell", ["predict", "--model", "g.json", "1", "2"], 2,
+         "argument --model: model file 'g.json': missing field 'cell'",
+         setup=[("gated", "g.json", "gru", lambda d: d.pop("cell"))]),
+    case("an LSTM file with an unknown cell", ["eval", "--model", "l.json"], 2,
+         "cell: must be 'rnn', 'lstm' or 'gru', not 'LSTM'",
+         setup=[("gated", "l.json", "lstm", lambda d: d.update(cell="LSTM"))]),
+    case("a version 1 file with a cell field", ["show", "--model", "l.json", "1", "2", "--svg",
+                                                "h.svg"], 2,
+         "unknown field 'cell': a version 1 file holds the article's network and names no cell",
+         setup=[("gated", "l.json", "lstm", lambda d: d.update(version=1))]),
+    case("a version 1 file with an LSTM's weights", ["predict", "--model", "l.json", "1", "2"], 2,
+         "unknown field 'synapse_0_i': a weight of the lstm cell, but a version 1 file holds the "
+         "article's rnn",
+         setup=[("gated", "l.json", "lstm", lambda d: (d.update(version=1), d.pop("cell")))]),
+    case("an LSTM file whose hidden is not its weights'", ["predict", "--model", "l.json", "1", "2"],
+         2, "synapse_0_i: must be 2 x 5 (hidden is 5), but row 0 has 4 numbers",
+         setup=[("gated", "l.json", "lstm", lambda d: d.update(hidden=5))]),
+    case("a GRU file with an infinite bias", ["predict", "--model", "g.json", "1", "2"], 2,
+         "bias_n[0][1]: must be a finite number",
+         setup=[("gated", "g.json", "gru", lambda d: d["bias_n"][0].__setitem__(1, float("inf")))]),
+    case("predict with an LSTM whose sums overflow", ["predict", "--model", "l.json", "5", "3"], 0,
+         setup=[("gated", "l.json", "lstm", overflowing)], out=b"5 + 3 = "),
+    case("eval with an LSTM whose sums overflow", ["eval", "--model", "l.json"], 0,
+         setup=[("gated", "l.json", "lstm", overflowing)], out=b"exact answers: "),
+    case("show with an LSTM whose sums overflow", ["show", "--model", "l.json", "5", "3"], 0,
+         setup=[("gated", "l.json", "lstm", overflowing)], out=b"cell 4        ?? ?? ?? ??"),
+    case("show --svg with an LSTM whose sums overflow",
+         ["show", "--model", "l.json", "5", "3", "--svg", "l.svg"], 0,
+         setup=[("gated", "l.json", "lstm", overflowing)], writes={"l.svg": is_svg}),
+    case("show with a saturated LSTM", ["show", "--model", "l.json", "5", "3"], 0,
+         setup=[("gated", "l.json", "lstm", saturated)], out=b"cell 1 "),
+    case("show --svg with a saturated LSTM",
+         ["show", "--model", "l.json", "6", "7", "--svg", "l.svg"], 0,
+         setup=[("gated", "l.json", "lstm", saturated)], writes={"l.svg": is_svg}),
+    case("eval --bits 128 of a saturated GRU", ["eval", "--model", "g.json", "--bits", "4,128",
+                                                "--samples", "3"], 0,
+         setup=[("gated", "g.json", "gru", saturated)], out=b"\n  128  3 random (seed 0)"),
+    case("show with a GRU started near the largest float",
+         ["show", "--model", "g.json", "5", "3"], 0, setup=[("gated", "g.json", "gru", enormous_h0)],
+         out=b"hidden rows, from -1.79769e+308 to 1.79769e+308"),
+    case("show --svg with a GRU started near the largest float",
+         ["show", "--model", "g.json", "5", "3", "--svg", "g.svg"], 0,
+         setup=[("gated", "g.json", "gru", enormous_h0)], writes={"g.svg": is_svg}),
+    case("predict with a GRU started near the largest float",
+         ["predict", "--model", "g.json", "5", "3"], 0,
+         setup=[("gated", "g.json", "gru", enormous_h0)], out=b"5 + 3 = "),
+    case("show --svg onto the LSTM model it reads",
+         ["show", "--model", "l.svg", "1", "2", "--svg", "l.svg"], 2,
+         "argument --svg: the same file as --model; it would replace the model",
+         setup=[("gated", "l.svg", "lstm")]),
+    case("show of an LSTM on an ASCII stream", ["show", "--model", "l.json", "5", "3"], 0,
+         setup=[("gated", "l.json", "lstm")], env={"PYTHONIOENCODING": "ascii"},
+         out=b"\ncell 1 "),
+    case("predict with an LSTM to a full device", ["predict", "--model", "l.json", "1", "2"], 1,
+         "cannot write to standard output: No space left on device",
+         setup=[("gated", "l.json", "lstm")], stdout="full"),
+    case("show of a GRU with stdout closed", ["show", "--model", "g.json", "1", "2"], 1,
+         "cannot write to standard output: it is closed", setup=[("gated", "g.json", "gru")],
+         stdout="closed"),
 ]
 
 
 @pytest.mark.parametrize("args, status, says, setup, writes, out, how", CASES)
-def test_hostile_input(tmp_path, model_text, args, status, says, setup, writes, out, how):
+def test_hostile_input(tmp_path, model_text, gated_texts, args, status, says, setup, writes, out,
+                       how):
     folder = str(tmp_path)
-    set_up(folder, model_text, setup)
+    set_up(folder, model_text, setup, gated_texts)
     before = snapshot(folder)
     devices = [os.stat(device).st_rdev for device in ("/dev/null", "/dev/full")]
     done = run(folder, args, **how)
@@ -423,6 +655,14 @@ def test_hostile_input(tmp_path, model_text, args, status, says, setup, writes, 
 
 def test_there_are_at_least_60_cases():
     assert len(CASES) >= 60
+
+
+def test_there_are_at_least_30_cases_of_the_article_command_and_the_gated_cells():
+    def newer(param):
+        args, setup = param.values[0], param.values[3]
+        return ("article" in args or "--cell" in args or
+                any(step[0] == "gated" for step in setup))
+    assert len([param for param in CASES if newer(param)]) >= 30
 
 
 def test_a_plot_through_a_link_writes_the_target_in_its_folder(tmp_path, model_text):
@@ -465,7 +705,8 @@ def run_main(*args):
 
 
 def every_command_copes(path, bits, task="add"):
-    """predict, eval, show and show --svg on a model file: each runs and says one thing."""
+    """predict, eval, show and show --svg on a model file: each runs and says one thing, and
+    neither picture shows an infinity or a nan where a shade or a place belongs."""
     folder = os.path.dirname(path)
     sum_ = "5 %s 3 = " % ("+" if task == "add" else "-")
     status, out, err = run_main("predict", "--model", path, 5, 3)
@@ -474,38 +715,55 @@ def every_command_copes(path, bits, task="add"):
     assert (status, err) == (0, "") and "exact answers: " in out
     status, out, err = run_main("show", "--model", path, 5, 3)
     assert (status, err) == (0, "") and out.startswith(sum_)
+    assert "nan" not in out and "inf" not in out  # a nan is "??"; no scale reaches infinity
+    # "??" only for a value that is nan, as the cell computes it (a shading that overflowed
+    # to inf / inf would show a finite value as "??" too)
+    model = model_file.load(path)
+    width = max(bits, 4)  # 5 and 3 have 3 bits, plus one for the carry
+    a, b = minirnn.data.int2binary(5, width), minirnn.data.int2binary(3, width)
+    values = [x for row in model.feed(a, b)[2] for x in row[0]]
+    values += [x for _, rows in model.states(a, b) for row in rows for x in row[0]]
+    assert ("??" in out) == any(x != x for x in values)
     picture = os.path.join(folder, "h.svg")
     status, out, err = run_main("show", "--model", path, 5, 3, "--svg", picture)
     assert (status, err) == (0, "") and out.endswith("drawn in %s\n" % picture)
     with open(picture, "rb") as handle:
-        ElementTree.fromstring(handle.read())
+        check_svg(handle.read())
 
 
-@settings(max_examples=40)
-@given(hidden=st.integers(1, 3), bits=st.integers(1, 5), task=st.sampled_from(["add", "sub"]),
-       data=st.data())
-def test_any_finite_weights_load_and_every_command_copes(hidden, bits, task, data):
-    def matrix(rows, columns):
-        return [[data.draw(extreme) for _ in range(columns)] for _ in range(rows)]
-
-    model = RNN(matrix(2, hidden), matrix(hidden, 1), matrix(hidden, hidden), data.draw(extreme),
-                settings={"task": task, "bits": bits})
+@settings(max_examples=90)
+@given(cell=st.sampled_from(sorted(minirnn.CELLS)), hidden=st.integers(1, 3),
+       bits=st.integers(1, 5), task=st.sampled_from(["add", "sub"]), data=st.data())
+def test_any_finite_weights_load_and_every_command_copes(cell, hidden, bits, task, data):
+    weights = {}
+    for name, rows, columns in minirnn.CELLS[cell].weight_shapes(hidden):
+        weights[name] = [[data.draw(extreme) for _ in range(columns)] for _ in range(rows)]
+    model = minirnn.CELLS[cell].from_weights(weights, data.draw(extreme),
+                                             settings={"task": task, "bits": bits})
     with tempfile.TemporaryDirectory() as folder:
         path = os.path.join(folder, "m.json")
         model.save(path)  # finite weights are saved and loaded back, however large
-        assert model_file.load(path).synapse_h == model.synapse_h
+        copy = model_file.load(path)
+        assert type(copy) is type(model)
+        assert [getattr(copy, name) for name in model.weight_names] == \
+            [weights[name] for name in model.weight_names]
         every_command_copes(path, bits, task)
 
 
-@settings(max_examples=40)
-@given(alpha=extreme, init_scale=extreme, h0=extreme, iterations=st.integers(1, 4),
-       bits=st.integers(1, 4), hidden=st.integers(1, 3))
-def test_training_at_the_edges_saves_a_usable_model_or_says_why_not(alpha, init_scale, h0,
+def test_the_extreme_weights_test_covers_every_cell():
+    assert sorted(minirnn.CELLS) == ["gru", "lstm", "rnn"]  # a new cell joins the test above
+
+
+@settings(max_examples=60)
+@given(cell=st.sampled_from(sorted(minirnn.CELLS)), alpha=extreme, init_scale=extreme, h0=extreme,
+       iterations=st.integers(1, 4), bits=st.integers(1, 4), hidden=st.integers(1, 3))
+def test_training_at_the_edges_saves_a_usable_model_or_says_why_not(cell, alpha, init_scale, h0,
                                                                      iterations, bits, hidden):
     with tempfile.TemporaryDirectory() as folder:
         path, picture = os.path.join(folder, "m.json"), os.path.join(folder, "c.svg")
-        status, out, err = run_main("train", "--alpha=%r" % alpha, "--init-scale=%r" % init_scale,
-                                    "--h0=%r" % h0, "--iterations", iterations, "--bits", bits,
+        status, out, err = run_main("train", "--cell", cell, "--alpha=%r" % alpha,
+                                    "--init-scale=%r" % init_scale, "--h0=%r" % h0,
+                                    "--iterations", iterations, "--bits", bits,
                                     "--hidden", hidden, "--print-every", 1, "--save", path,
                                     "--plot", picture)
         lines = err.splitlines()
@@ -604,3 +862,47 @@ def test_ctrl_c_during_training_says_what_was_not_written(tmp_path):
     assert process.returncode == 130
     assert err == b"minirnn: interrupted; the model was not saved; the error curve was not drawn\n"
     assert os.listdir(str(tmp_path)) == []
+
+
+def test_ctrl_c_during_the_article_edition(tmp_path):
+    import signal
+    environment = dict(os.environ, PYTHONPATH=ROOT)
+    process = subprocess.Popen([sys.executable, "-m", "minirnn", "article", "--iterations",
+                                "1000000", "--print-every", "1", "--bits", "4", "--hidden", "4"],
+                               cwd=str(tmp_path), env=environment, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert process.stdout.readline().startswith(b"Error:[")  # the run has started
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate()
+    assert process.returncode == 130
+    assert err == b"minirnn: interrupted\n"
+    assert os.listdir(str(tmp_path)) == []
+
+
+@pytest.mark.parametrize("checkpoints, every, iterations, said", [
+    (0, 1000, 10000, "at iteration 0"),          # iteration 0's checkpoint is always printed
+    (3, 1, 10, "at iteration 3"),                # 0, 1, 2 printed: 3 stopped before its own
+    (1, 1000, 10000, "between iterations 1 and 1000"),
+    (10, 1000, 9500, "between iterations 9001 and 9499"),  # no iteration 9500 to reach
+])
+def test_where_an_article_run_stopped_is_told_from_the_checkpoints_it_printed(
+        checkpoints, every, iterations, said):
+    # The article edition stops at round(nan) before it prints that iteration's checkpoint,
+    # so the checkpoints printed bound the iteration it stopped at.
+    from minirnn.cli import _CheckpointOutput
+    out = _CheckpointOutput()
+    out.checkpoints = checkpoints
+    assert out.breakdown_iterations({"print_every": every, "iterations": iterations}) == said
+
+
+def test_the_article_edition_stops_at_the_iteration_train_does(capsys):
+    # The same settings whose first sums overflow, through both commands: train's message is
+    # the reference (it watches every step's overallError).
+    flags = ["--init-scale", "1e308", "--h0", "1e308", "--print-every", "1", "--bits", "4"]
+    assert main(["train"] + flags) == 1
+    trained = capsys.readouterr()
+    assert main(["article"] + flags) == 1
+    edition = capsys.readouterr()
+    assert trained.out == edition.out == ""
+    assert trained.err == edition.err == ("minirnn: error: training broke down at iteration 0: "
+                                          "overallError is nan (the weighted sums overflowed)\n")
