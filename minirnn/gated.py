@@ -13,7 +13,8 @@ and backpropagation through time.
 [('synapse_0_i', 2, 3), ('synapse_h_i', 3, 3), ('bias_i', 1, 3), ('synapse_0_f', 2, 3)]
 """
 
-from .matrix import add_scaled, apply, check_shape, inner, sumprod, transpose, vstack
+from .matrix import add_scaled, apply, check_shape, inner, multiply, subtract, sumprod, transpose, vstack
+from .rnn import sigmoid_output_to_derivative
 
 
 def tanh_output_to_derivative(output):
@@ -172,6 +173,23 @@ class GatedCell:
         """
         d, values = self.forward(a, b)
         return d, values["h"], values["layer_2"]
+
+    def output_deltas(self, c, layer_2_values):
+        """(overallError, layer_2_deltas): the article's output layer errors for the true bits c.
+
+        At each position, least significant bit first: how far the output
+        was from the true bit y, that error scaled by the sigmoid's slope
+        (layer_2_delta), and the absolute errors summed (overallError).
+        """
+        binary_dim = len(c)
+        overallError = 0.0
+        layer_2_deltas = []
+        for position, layer_2 in enumerate(layer_2_values):
+            y = [[c[binary_dim - position - 1]]]
+            layer_2_error = subtract(y, layer_2)
+            layer_2_deltas.append(multiply(layer_2_error, apply(sigmoid_output_to_derivative, layer_2)))
+            overallError += abs(layer_2_error[0][0])
+        return overallError, layer_2_deltas
 
     def learn(self, a, b, c, alpha):
         """One training iteration: backpropagate, then every weight += its update * alpha.

@@ -138,15 +138,7 @@ class GRU(GatedCell):
         binary_dim = len(c)
         d, values = self.forward(a, b)
 
-        # How far each output was from the true bit, as the article computes it.
-        overallError = 0.0
-        layer_2_deltas = []
-        for position in range(binary_dim):
-            y = [[c[binary_dim - position - 1]]]
-            layer_2 = values["layer_2"][position]
-            layer_2_error = subtract(y, layer_2)
-            layer_2_deltas.append(multiply(layer_2_error, apply(sigmoid_output_to_derivative, layer_2)))
-            overallError += abs(layer_2_error[0][0])
+        overallError, layer_2_deltas = self.output_deltas(c, values["layer_2"])
 
         bias_r_update = zeros_like(self.bias_r)
         bias_z_update = zeros_like(self.bias_z)

@@ -38,7 +38,7 @@ and synapse_1 the article's output weights (hidden x 1).
 from math import tanh
 
 from .gated import GatedCell, delta, gate, summed_updates, tanh_output_to_derivative
-from .matrix import add, apply, dot, inner, multiply, subtract, transpose, zeros, zeros_like
+from .matrix import add, apply, dot, inner, multiply, transpose, zeros, zeros_like
 from .rnn import round_bit, sigmoid, sigmoid_output_to_derivative
 
 
@@ -139,15 +139,7 @@ class LSTM(GatedCell):
         binary_dim = len(c)
         d, values = self.forward(a, b)
 
-        # How far each output was from the true bit, as the article computes it.
-        overallError = 0.0
-        layer_2_deltas = []
-        for position in range(binary_dim):
-            y = [[c[binary_dim - position - 1]]]
-            layer_2 = values["layer_2"][position]
-            layer_2_error = subtract(y, layer_2)
-            layer_2_deltas.append(multiply(layer_2_error, apply(sigmoid_output_to_derivative, layer_2)))
-            overallError += abs(layer_2_error[0][0])
+        overallError, layer_2_deltas = self.output_deltas(c, values["layer_2"])
 
         bias_i_update = zeros_like(self.bias_i)
         bias_f_update = zeros_like(self.bias_f)

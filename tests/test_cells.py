@@ -21,10 +21,10 @@ CELLS = {"lstm": LSTM, "gru": GRU}
 def cell_log(cell, task="add", bits=8, hidden=16, alpha=0.1, iterations=2000, seed=0,
              init_scale=1.0, h0=0.0, print_every=200):
     """The checkpoint log of a cell trained by the article's loop."""
-    settings = training._settings(task, bits, hidden, alpha, iterations, seed, init_scale, h0)
-    rng = RandomState(seed)
-    model = CELLS[cell].random(rng, hidden, init_scale, h0)
-    lines = [training.format_checkpoint(step) + "\n" for step in training._steps(settings, rng, model)
+    steps = training.train_steps(task=task, bits=bits, hidden=hidden, alpha=alpha,
+                                 iterations=iterations, seed=seed, init_scale=init_scale, h0=h0,
+                                 cell=cell)
+    lines = [training.format_checkpoint(step) + "\n" for step in steps
              if step.iteration % print_every == 0]
     return "".join(lines)
 
@@ -146,3 +146,53 @@ def test_first_hidden_state_is_h0_and_first_cell_state_0(cell):
     assert values["h"][0] == [[0.75, 0.75]]
     if cell == "lstm":
         assert values["cell"][0] == [[0.0, 0.0]]
+
+
+# The one-pass helpers change nothing: the cells against their first,
+# matrix-module-only version (tests/literal_cells.py).
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from literal_cells import LiteralGRU, LiteralLSTM  # noqa: E402
+
+LITERAL = {"lstm": LiteralLSTM, "gru": LiteralGRU}
+# Both versions add the same terms in the same order, so they agree to the
+# last bit, except on CPython 3.12 and later: there math.sumprod adds a dot
+# product with extra precision and rounds once, while the literal version's
+# dot adds the two terms of a two-unit layer, and its updates the terms of
+# each position, one rounding at a time.
+import sys  # noqa: E402
+EXACT = not (sys.implementation.name == "cpython" and sys.version_info >= (3, 12))
+
+
+def assert_same_matrices(matrices, expected, name):
+    if EXACT:
+        assert matrices == expected, name
+    else:
+        for row, expected_row in zip(matrices, expected):
+            assert row == pytest.approx(expected_row, rel=1e-12, abs=1e-14), name
+
+
+@settings(max_examples=25, deadline=None)
+@given(cell=st.sampled_from(sorted(CELLS)), hidden=st.integers(1, 8), seed=st.integers(0, 2 ** 32 - 1),
+       init_scale=st.floats(0.01, 2.0), h0=st.floats(-1.0, 1.0), task=st.sampled_from(["add", "sub"]),
+       bits=st.integers(1, 10), alpha=st.floats(0.01, 1.0), iterations=st.integers(1, 5))
+def test_the_helpers_change_nothing(cell, hidden, seed, init_scale, h0, task, bits, alpha, iterations):
+    fast = CELLS[cell].random(RandomState(seed), hidden, init_scale, h0)
+    literal = LITERAL[cell].random(RandomState(seed), hidden, init_scale, h0)
+    settings = training._settings(task, bits, hidden, alpha, iterations, seed, init_scale, h0)
+    fast_steps = training._steps(settings, RandomState(seed ^ 1), fast)
+    literal_steps = training._steps(settings, RandomState(seed ^ 1), literal)
+    for fast_step, literal_step in zip(fast_steps, literal_steps):
+        assert fast_step.d == literal_step.d
+        assert fast_step.overallError == pytest.approx(literal_step.overallError, rel=0 if EXACT else 1e-12)
+    a, b, c = fast_step.a, fast_step.b, fast_step.c
+    for (label, rows), (expected_label, expected_rows) in zip(fast.states(a, b), literal.states(a, b)):
+        assert label == expected_label
+        for row, expected_row in zip(rows, expected_rows):
+            assert_same_matrices(row, expected_row, label)
+    _, _, updates = fast.backpropagate(a, b, c)
+    _, _, expected_updates = literal.backpropagate(a, b, c)
+    for name in fast.weight_names:
+        assert_same_matrices(getattr(fast, name), getattr(literal, name), name)
+        assert_same_matrices(updates[name], expected_updates[name], name)
