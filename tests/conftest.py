@@ -1,6 +1,7 @@
-"""Trained networks shared by the tests, each trained once per session."""
+"""Helpers and trained networks shared by the tests, each network trained once per session.
 
-import io
+The two published runs are trained in ../conftest.py, shared with the doctests."""
+
 import os
 import subprocess
 import sys
@@ -28,13 +29,6 @@ def golden(name):
         return handle.read()
 
 
-def published_run(preset):
-    """(log, model): a preset's full training through the API, its checkpoints in a string."""
-    out = io.StringIO()
-    model = minirnn.train(out=out, **minirnn.PRESETS[preset])
-    return out.getvalue(), model
-
-
 @pytest.fixture(scope="session")
 def np():
     """numpy, for tests that compare with it; they skip when it is not installed.
@@ -59,15 +53,21 @@ def cli():
 
 
 @pytest.fixture(scope="session")
-def article_run():
-    """(log, model) of the article's run: 10,000 iterations of 8-bit addition, seed 0 (several s)."""
-    return published_run("article")
+def article_run(article_published):
+    """(log, model) of the article's run: 10,000 iterations of 8-bit addition, seed 0.
+
+    Trained once per session through the command line (../conftest.py); the
+    model is the one it saved, loaded back bit for bit.
+    """
+    assert article_published.returncode == 0, article_published.stderr
+    return article_published.stdout, article_published.model
 
 
 @pytest.fixture(scope="session")
-def subtraction_run():
-    """(log, model) of the published subtraction variant's run (several s)."""
-    return published_run("subtraction")
+def subtraction_run(subtraction_published):
+    """(log, model) of the published subtraction variant's run (see article_run)."""
+    assert subtraction_published.returncode == 0, subtraction_published.stderr
+    return subtraction_published.stdout, subtraction_published.model
 
 
 @pytest.fixture(scope="session")
@@ -77,10 +77,9 @@ def article_model(article_run):
 
 
 @pytest.fixture(scope="session")
-def article_model_file(article_model, tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("models") / "article.json")
-    article_model.save(path)
-    return path
+def article_model_file(article_published):
+    """The model file the article's run saved (read only: tests copy it before changing it)."""
+    return article_published.model_file
 
 
 @pytest.fixture(scope="session")
