@@ -143,3 +143,39 @@ def test_bad_seeds_are_refused(seed):
 def test_bad_bounds_are_refused(high):
     with pytest.raises(ValueError, match="high"):
         RandomState(0).randint(high)
+
+
+def wide_randint_reference(words, high):
+    """randint(high) for any high, spelled out from the raw words: numpy's masked rejection,
+    one more 32-bit word for every 32 bits of high - 1, the first word highest."""
+    largest = high - 1
+    if largest == 0:
+        return 0
+    bits = len(bin(largest)) - 2
+    count = -(-bits // 32)
+    while True:
+        value = 0
+        for _ in range(count):
+            value = value * 2 ** 32 + next(words)
+        value %= 2 ** bits
+        if value <= largest:
+            return value
+
+
+@settings(max_examples=40)
+@given(seeds, st.sampled_from([2 ** 64, 2 ** 64 + 1, 2 ** 65 - 1, 3 ** 50, 2 ** 96, 2 ** 128 - 1, 2 ** 128,
+                               2 ** 200 + 7, 2 ** 4095]) | st.integers(2 ** 64, 2 ** 300))
+def test_wide_randint_uses_one_word_per_32_bits(seed, high):
+    ours = RandomState(seed)
+    cpython = cpython_generator(init_genrand(seed), 624)
+    words = iter(lambda: cpython.getrandbits(32), None)
+    for _ in range(5):
+        assert ours.randint(high) == wide_randint_reference(words, high)
+    assert ours.next_uint32() == next(words)  # both used the same number of words
+
+
+def test_wide_draws_reach_above_64_bits():
+    rng = RandomState(0)
+    draws = [rng.randint(2 ** 128) for _ in range(20)]
+    assert sum(1 for x in draws if x >> 64) >= 18  # all but about 2**-64 of them
+    assert max(draws).bit_length() >= 120
