@@ -18,6 +18,12 @@ settings.load_profile("minirnn")
 # pytest --hypothesis-profile=thorough: twenty times the examples, to hunt
 # for rare failures before random search finds them in CI.
 settings.register_profile("thorough", deadline=None, max_examples=2000)
+# tests/mutation/run.sh: the same examples on every run (so a mutant's verdict is
+# reproducible) and fewer of them, since each surviving mutant reruns its tests.
+settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True,
+                          database=None)
+if os.environ.get("MINIRNN_HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["MINIRNN_HYPOTHESIS_PROFILE"])
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOLDEN = os.path.join(ROOT, "tests", "golden")

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from minirnn import matrix
-from minirnn.matrix import (add, apply, dot, inner, multiply, plain_add, plain_mul, plain_sub, scale,
+from minirnn.matrix import (add, add_scaled, apply, dot, inner, multiply, plain_add, plain_mul, plain_sub, scale,
                             shape, subtract, sumprod, sumprod_loop, sumprod_map, transpose, vstack,
                             zeros, zeros_like)
 
@@ -268,3 +268,12 @@ def test_before_3_12_cpython_sums_with_map(monkeypatch):
         patched.setattr(sys, "implementation", implementation_named("cpython"))
         spec.loader.exec_module(module)
     assert module.sumprod is module.sumprod_map and module._mul is operator.mul
+
+
+def test_add_scaled_names_both_shapes():
+    with pytest.raises(ValueError) as raised:
+        add_scaled([[1.0, 2.0]], [[1.0, 2.0, 3.0]], 0.5)
+    assert str(raised.value) == "add_scaled: shapes (1, 2) and (1, 3) differ"
+    with pytest.raises(ValueError) as raised:
+        add_scaled([[1.0], [2.0]], [[1.0]], 0.5)
+    assert str(raised.value) == "add_scaled: shapes (2, 1) and (1, 1) differ"
