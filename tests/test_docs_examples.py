@@ -159,7 +159,9 @@ def workspace(tmp_path_factory, article_published, subtraction_published):
     base = tmp_path_factory.mktemp("examples")
     bin_dir = base / "bin"
     bin_dir.mkdir()
-    os.symlink(sys.executable, str(bin_dir / "python3"))
+    shim = bin_dir / "python3"  # a script, not a link: a virtual environment's python needs its path
+    shim.write_text('#!/bin/sh\nexec "%s" "$@"\n' % sys.executable)
+    shim.chmod(0o755)
     logs = {}
     for name, run in (("article_log", article_published), ("subtraction_log", subtraction_published)):
         assert run.returncode == 0, run.stderr

@@ -179,3 +179,31 @@ def test_wide_draws_reach_above_64_bits():
     draws = [rng.randint(2 ** 128) for _ in range(20)]
     assert sum(1 for x in draws if x >> 64) >= 18  # all but about 2**-64 of them
     assert max(draws).bit_length() >= 120
+
+
+def test_refusals_say_what_is_allowed():
+    for seed in (-1, 2 ** 32, 1.5, True):
+        with pytest.raises(ValueError) as raised:
+            RandomState(seed)
+        assert str(raised.value) == "seed must be an integer from 0 to 2**32 - 1, got %r" % (seed,)
+    with pytest.raises(ValueError) as raised:
+        RandomState(0).randint(2.0)
+    assert str(raised.value) == "randint: high must be an integer, got 2.0"
+    with pytest.raises(ValueError) as raised:
+        RandomState(0).randint(0)
+    assert str(raised.value) == "randint: high must be at least 1, got 0"
+
+
+def test_reseeding_starts_the_stream_again():
+    rng = RandomState(3)
+    first = [rng.next_uint32() for _ in range(700)]
+    rng.seed(3)
+    assert [rng.next_uint32() for _ in range(700)] == first
+    assert RandomState().random() == RandomState(0).random()  # the default seed is 0
+
+
+def test_sizes_as_an_int_or_a_tuple():
+    assert RandomState(1).random(3) == RandomState(1).random((3,))
+    assert len(RandomState(1).random(3)) == 3
+    assert RandomState(1).randint(50, size=4) == [RandomState(1).randint(50, size=(4,))][0]
+    assert RandomState(1).randint(50, size=4) == (lambda r: [r.randint(50) for _ in range(4)])(RandomState(1))
