@@ -277,3 +277,10 @@ def test_add_scaled_names_both_shapes():
     with pytest.raises(ValueError) as raised:
         add_scaled([[1.0], [2.0]], [[1.0]], 0.5)
     assert str(raised.value) == "add_scaled: shapes (2, 1) and (1, 1) differ"
+
+
+def test_the_shape_of_an_empty_matrix_and_vstacks_message():
+    assert shape([]) == (0, 0) and shape([[]]) == (1, 0) and shape([[1.0], [2.0]]) == (2, 1)
+    with pytest.raises(ValueError) as raised:
+        vstack([[[0.0, 0.0]], [[0.0]], [[0.0, 0.0, 0.0]]])
+    assert str(raised.value) == "vstack: rows of different lengths [1, 2, 3]"
