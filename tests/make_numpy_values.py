@@ -30,6 +30,11 @@ def main():
         if x == x:
             patterns.append(x)
     small = [rng.uniform(0, 1) * 10.0 ** rng.randint(-12, -3) for _ in range(40)]
+    # Powers of two and their neighbours: below a power of two the floats are twice as dense.
+    powers = []
+    for k in range(-1074, 1024, 23):
+        powers.extend([2.0 ** k, float(np.nextafter(2.0 ** k, 0)), float(np.nextafter(2.0 ** k, np.inf))])
+    small += powers
     print("FLOATS = [")
     for x in special + ties + in_range + patterns + small:
         x = float(x)
