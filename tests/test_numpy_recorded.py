@@ -37,6 +37,7 @@ def test_randint_draws_what_numpy_drew(high):
     rng = RandomState(RANDINT_SEED)
     assert [rng.randint(high) for _ in range(len(draws))] == draws
     assert rng.random() == after  # and the stream is at the same place as numpy's
+    assert RandomState(RANDINT_SEED).randint(high, size=len(draws)) == draws  # the same, as one array
 
 
 @pytest.mark.parametrize("seed", sorted(SEEDS))
