@@ -47,10 +47,10 @@ def main(show_survivors=False):
                 counts[1] += 1
             elif code in TIMEOUT:
                 counts[2] += 1
-            elif code is None:
-                counts[6] += 1
             elif name in equivalent:
                 counts[3] += 1
+            elif code is None:
+                counts[6] += 1
             elif code in NO_TESTS:
                 counts[5] += 1
                 survivors.append((name, "no tests"))
