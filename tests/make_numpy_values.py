@@ -35,6 +35,8 @@ def main():
     for k in range(-1074, 1024, 23):
         powers.extend([2.0 ** k, float(np.nextafter(2.0 ** k, 0)), float(np.nextafter(2.0 ** k, np.inf))])
     small += powers
+    # Subnormals with short decimals, in the top binade (2**-1023 to 2**-1022) and below.
+    small += [1.2e-308, 1.5e-308, 2e-308, 1.9e-308, 1.2345e-308, 2.2e-308, 5e-309, 3e-310, 1e-320]
     print("FLOATS = [")
     for x in special + ties + in_range + patterns + small:
         x = float(x)

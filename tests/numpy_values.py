@@ -9,7 +9,8 @@ What each holds:
   float64 array.  Special values, every switch between fixed and scientific notation
   (1e-4, 1e8 and their neighbours), ties at the 8th decimal (odd multiples of 2**-9,
   which numpy rounds half to even), then seeded random floats in [0, 8], random bit
-  patterns, small values, and powers of two with their neighbours.
+  patterns, small values, powers of two with their neighbours, and subnormals
+  with short decimals.
 - RANDINT: for np.random.RandomState(12345), 20 draws of randint(high) and the
   random_sample() after them, for bounds on each side of every word boundary.
 - SEEDS: per seed, 5 random_sample() then 5 randint(2**63).
@@ -657,6 +658,15 @@ FLOATS = [
     (5.617791046444737e+306, '5.61779105e+306'),
     (5.6177910464447366e+306, '5.61779105e+306'),
     (5.617791046444738e+306, '5.61779105e+306'),
+    (1.2e-308, '1.2e-308'),
+    (1.5e-308, '1.5e-308'),
+    (2e-308, '2.e-308'),
+    (1.9e-308, '1.9e-308'),
+    (1.2345e-308, '1.2345e-308'),
+    (2.2e-308, '2.2e-308'),
+    (5e-309, '5.e-309'),
+    (3e-310, '3.e-310'),
+    (1e-320, '1.e-320'),
 ]
 RANDINT_SEED = 12345
 RANDINT = {  # high: (20 draws of randint(high), then random_sample())
