@@ -37,6 +37,10 @@ def main():
     small += powers
     # Subnormals with short decimals, in the top binade (2**-1023 to 2**-1022) and below.
     small += [1.2e-308, 1.5e-308, 2e-308, 1.9e-308, 1.2345e-308, 2.2e-308, 5e-309, 3e-310, 1e-320]
+    # From 2**26 to 1e8 a float is coarser than the 8 decimals printed: there the shortest
+    # decimal that reads back is what numpy prints, not the rounding to 8 decimals.
+    small += [rng.uniform(2.0 ** 26, 1e8) for _ in range(150)]
+    small += [float("%.*f" % (rng.randint(0, 7), rng.uniform(2.0 ** 26, 1e8))) for _ in range(150)]
     print("FLOATS = [")
     for x in special + ties + in_range + patterns + small:
         x = float(x)
