@@ -41,6 +41,12 @@ def main():
     # decimal that reads back is what numpy prints, not the rounding to 8 decimals.
     small += [rng.uniform(2.0 ** 26, 1e8) for _ in range(150)]
     small += [float("%.*f" % (rng.randint(0, 7), rng.uniform(2.0 ** 26, 1e8))) for _ in range(150)]
+    # Short decimals that lie exactly halfway between two floats (odd d times 10**j, j >= 20, in
+    # the binade whose gap is 2**(j+1)): the float they round to prints them back only by the tie rule.
+    small += [float("%de%d" % (d, j)) for j in range(20, 26) for d in range(95, 190, 2)
+              if 2.0 ** (j + 53) <= d * 10.0 ** j < 2.0 ** (j + 54)]
+    # Just below powers of ten, where log10 can round up to the next exponent.
+    small += [float(np.nextafter(10.0 ** k, 0)) for k in range(-300, 301, 7)] + [1e23, 9.999999999999999e22]
     print("FLOATS = [")
     for x in special + ties + in_range + patterns + small:
         x = float(x)
