@@ -33,3 +33,32 @@ def test_train_prints_to_standard_output_by_default(capsys):
     out = io.StringIO()
     minirnn.train(iterations=1, out=out)
     assert capsys.readouterr().out == out.getvalue() != ""
+
+
+class Stub:
+    def __init__(self, iteration):
+        self.iteration = iteration
+
+
+def test_called_with_no_settings_train_runs_the_articles_10000_iterations(monkeypatch):
+    # the loop itself is replaced (the full run is the session's, in conftest.py): what train
+    # asks for, and which iterations it prints, are what is checked here
+    from minirnn import training
+    asked = {}
+
+    def steps(settings, rng, model):
+        asked.update(settings)
+        return (Stub(j) for j in range(settings["iterations"]))
+
+    monkeypatch.setattr(training, "_steps", steps)
+    monkeypatch.setattr(training, "format_checkpoint", lambda step: str(step.iteration))
+    out = io.StringIO()
+    model = minirnn.train(out=out)
+    assert asked["iterations"] == 10000 and model.settings["iterations"] == 10000
+    assert out.getvalue().split() == [str(j) for j in range(0, 10000, 1000)]
+
+
+def test_train_steps_with_no_settings_is_the_articles_run():
+    step = next(minirnn.train_steps())
+    article = {name: value for name, value in minirnn.PRESETS["article"].items() if name != "print_every"}
+    assert step.model.settings == article
