@@ -34,19 +34,25 @@ DOCTEST_MODELS = {"api.md": "model", "minirnn.evaluate": "model"}
 
 
 class PublishedRun:
-    """What ``python -m minirnn ARGS --save PATH`` did: its output, exit status, and the model."""
+    """What ``python -m minirnn ARGS --save PATH`` did: its output, exit status, and the model.
+
+    The process starts at once; finish() waits for it, so two runs can train side by side.
+    """
 
     def __init__(self, args, folder):
-        import minirnn
         self.args = args
-        path = os.path.join(folder, "model.json")
+        self.model_file = os.path.join(folder, "model.json")
         env = dict(os.environ, PYTHONPATH=ROOT)
-        done = subprocess.run([sys.executable, "-m", "minirnn"] + args + ["--save", path], cwd=ROOT,
-                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              universal_newlines=True)
-        self.returncode, self.stdout, self.stderr = done.returncode, done.stdout, done.stderr
-        self.model_file = path
-        self.model = minirnn.load(path) if done.returncode == 0 else None
+        self.process = subprocess.Popen([sys.executable, "-m", "minirnn"] + args + ["--save", self.model_file],
+                                        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        universal_newlines=True)
+
+    def finish(self):
+        import minirnn
+        self.stdout, self.stderr = self.process.communicate()
+        self.returncode = self.process.returncode
+        self.model = minirnn.load(self.model_file) if self.returncode == 0 else None
+        return self
 
 
 class RecordedRun(PublishedRun):
@@ -68,23 +74,27 @@ class RecordedRun(PublishedRun):
         self.model = minirnn.load(self.model_file)
 
 
-def published(preset, tmp_path_factory):
+@pytest.fixture(scope="session")
+def published_runs(tmp_path_factory):
+    """Both published runs, trained side by side (each process is single-threaded)."""
     recorded = os.environ.get("MINIRNN_RECORDED_RUNS")
     if recorded:
-        return RecordedRun(PUBLISHED_RUNS[preset], recorded, preset)
-    return PublishedRun(PUBLISHED_RUNS[preset], str(tmp_path_factory.mktemp(preset)))
+        return {preset: RecordedRun(args, recorded, preset) for preset, args in PUBLISHED_RUNS.items()}
+    runs = {preset: PublishedRun(args, str(tmp_path_factory.mktemp(preset)))
+            for preset, args in PUBLISHED_RUNS.items()}
+    return {preset: run.finish() for preset, run in runs.items()}
 
 
 @pytest.fixture(scope="session")
-def article_published(tmp_path_factory):
+def article_published(published_runs):
     """The article's run through the command line: 10,000 iterations of 8-bit addition, seed 0."""
-    return published("article", tmp_path_factory)
+    return published_runs["article"]
 
 
 @pytest.fixture(scope="session")
-def subtraction_published(tmp_path_factory):
+def subtraction_published(published_runs):
     """The published subtraction variant's run through the command line."""
-    return published("subtraction", tmp_path_factory)
+    return published_runs["subtraction"]
 
 
 @pytest.fixture(autouse=True)
