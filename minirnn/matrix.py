@@ -19,40 +19,61 @@ These functions are also the training loop's hot path, so their inner loops
 use ``map`` and ``zip``, which run in C on CPython, instead of index loops.
 """
 
+# What operator.add, mul and sub do, as plain functions: MicroPython ships
+# without the operator module and uses these instead (named here, not inside
+# the except, so tests on CPython can run them too).
+def plain_add(x, y):
+    return x + y
+
+
+def plain_mul(x, y):
+    return x * y
+
+
+def plain_sub(x, y):
+    return x - y
+
+
 try:
     from operator import add as _add, mul as _mul, sub as _sub
 except ImportError:  # MicroPython ships without the operator module
-    def _add(x, y):
-        return x + y
+    _add, _mul, _sub = plain_add, plain_mul, plain_sub
 
-    def _mul(x, y):
-        return x * y
 
-    def _sub(x, y):
-        return x - y
+def sumprod_map(p, q):
+    """The dot product of two lists of numbers of the same length, with map and sum.
+
+    Before 3.12, map and sum keep the loop in C on CPython.
+
+    >>> sumprod_map([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+    32.0
+    """
+    return sum(map(_mul, p, q))
+
+
+def sumprod_loop(p, q):
+    """The dot product of two lists of numbers of the same length, as a plain loop.
+
+    PyPy compiles a plain loop to machine code, and MicroPython runs it
+    faster than map, which calls _mul for every pair there.
+
+    >>> sumprod_loop([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
+    32.0
+    """
+    total = 0.0
+    for i in range(len(p)):
+        total += p[i] * q[i]
+    return total
+
 
 try:
     from math import sumprod  # Python 3.12+: the dot product of two vectors, in C
 except ImportError:
     import sys
     if sys.implementation.name == "cpython":
-        # Before 3.12, map and sum keep the loop in C.
-        def sumprod(p, q):
-            """The dot product of two lists of numbers of the same length."""
-            return sum(map(_mul, p, q))
+        sumprod = sumprod_map
     else:
-        # PyPy compiles a plain loop to machine code, and MicroPython runs
-        # it faster than map, which calls _mul for every pair there.
-        def sumprod(p, q):
-            """The dot product of two lists of numbers of the same length.
-
-            >>> sumprod([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])
-            32.0
-            """
-            total = 0.0
-            for i in range(len(p)):
-                total += p[i] * q[i]
-            return total
+        sumprod = sumprod_loop
 
 
 def shape(A):

@@ -1,6 +1,7 @@
-"""Trained networks shared by the tests, each trained once per session."""
+"""Helpers and trained networks shared by the tests, each network trained once per session.
 
-import io
+The two published runs are trained in ../conftest.py, shared with the doctests."""
+
 import os
 import subprocess
 import sys
@@ -17,6 +18,12 @@ settings.load_profile("minirnn")
 # pytest --hypothesis-profile=thorough: twenty times the examples, to hunt
 # for rare failures before random search finds them in CI.
 settings.register_profile("thorough", deadline=None, max_examples=2000)
+# tests/mutation/run.sh: the same examples on every run (so a mutant's verdict is
+# reproducible) and fewer of them, since each surviving mutant reruns its tests.
+settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True,
+                          database=None)
+if os.environ.get("MINIRNN_HYPOTHESIS_PROFILE"):
+    settings.load_profile(os.environ["MINIRNN_HYPOTHESIS_PROFILE"])
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GOLDEN = os.path.join(ROOT, "tests", "golden")
@@ -26,13 +33,6 @@ def golden(name):
     """The text of a file in tests/golden/ (transcribed from ../shared/seeds)."""
     with open(os.path.join(GOLDEN, name)) as handle:
         return handle.read()
-
-
-def published_run(preset):
-    """(log, model): a preset's full training through the API, its checkpoints in a string."""
-    out = io.StringIO()
-    model = minirnn.train(out=out, **minirnn.PRESETS[preset])
-    return out.getvalue(), model
 
 
 @pytest.fixture(scope="session")
@@ -59,15 +59,21 @@ def cli():
 
 
 @pytest.fixture(scope="session")
-def article_run():
-    """(log, model) of the article's run: 10,000 iterations of 8-bit addition, seed 0 (several s)."""
-    return published_run("article")
+def article_run(article_published):
+    """(log, model) of the article's run: 10,000 iterations of 8-bit addition, seed 0.
+
+    Trained once per session through the command line (../conftest.py); the
+    model is the one it saved, loaded back bit for bit.
+    """
+    assert article_published.returncode == 0, article_published.stderr
+    return article_published.stdout, article_published.model
 
 
 @pytest.fixture(scope="session")
-def subtraction_run():
-    """(log, model) of the published subtraction variant's run (several s)."""
-    return published_run("subtraction")
+def subtraction_run(subtraction_published):
+    """(log, model) of the published subtraction variant's run (see article_run)."""
+    assert subtraction_published.returncode == 0, subtraction_published.stderr
+    return subtraction_published.stdout, subtraction_published.model
 
 
 @pytest.fixture(scope="session")
@@ -77,10 +83,9 @@ def article_model(article_run):
 
 
 @pytest.fixture(scope="session")
-def article_model_file(article_model, tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("models") / "article.json")
-    article_model.save(path)
-    return path
+def article_model_file(article_published):
+    """The model file the article's run saved (read only: tests copy it before changing it)."""
+    return article_published.model_file
 
 
 @pytest.fixture(scope="session")

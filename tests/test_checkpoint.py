@@ -70,7 +70,8 @@ def published_errors():
             for error in re.findall(r"^Error:\[(.*)\]$", golden(name), re.M)]
 
 
-def test_the_published_logs_have_23_errors():
+def test_data_the_published_logs_have_23_errors():
+    # a check of the data in tests/golden/ that the next test is parametrized with
     errors = published_errors()
     assert len(errors) == 10 + 13
     assert "3.5852713" in errors and "0.1709148" in errors and "2.486562" in errors

@@ -104,3 +104,12 @@ def test_the_published_first_problems():
 def test_tasks():
     assert PROBLEMS == {"add": addition_problem, "sub": subtraction_problem}
     assert OPERATORS == {"add": "+", "sub": "-"}
+
+
+def test_what_does_not_fit_is_named():
+    for number, bits in ((256, 8), (-1, 8), (2, 1)):
+        with pytest.raises(ValueError) as raised:
+            int2binary(number, bits)
+        assert str(raised.value) == "%d does not fit in %d bits" % (number, bits)
+    assert int2binary(255, 8) == [1] * 8 and int2binary(1, 1) == [1] and int2binary(0, 1) == [0]
+    assert binary2int([True, False, True]) == 5 and binary2int([]) == 0

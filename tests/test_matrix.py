@@ -1,10 +1,19 @@
 """Properties of the matrix module, and agreement with numpy where it is installed."""
 
+import functools
+import importlib.util
+import math
+import operator
+import sys
+import types
+
 import pytest
 from hypothesis import given, strategies as st
 
-from minirnn.matrix import (add, apply, dot, inner, multiply, scale, shape, subtract,
-                            transpose, vstack, zeros, zeros_like)
+from minirnn import matrix
+from minirnn.matrix import (add, add_scaled, apply, dot, inner, multiply, plain_add, plain_mul, plain_sub, scale,
+                            shape, subtract, sumprod, sumprod_loop, sumprod_map, transpose, vstack,
+                            zeros, zeros_like)
 
 small = st.floats(-1e3, 1e3, allow_nan=False)
 # Small integers keep every sum and product exact, so identities can be checked with ==.
@@ -170,3 +179,108 @@ def test_agrees_with_numpy(np, abc):
     assert transpose(A) == np.array(A).T.tolist()
     assert vstack([B, C]) == np.vstack([B, C]).tolist()
     assert zeros_like(A) == np.zeros_like(np.array(A)).tolist()
+
+
+# The paths only PyPy and MicroPython take, run here on CPython too
+
+
+def dot_product_of_whole_numbers(p, q):
+    """The exact dot product of whole-number floats, in integer arithmetic."""
+    return float(sum(int(x) * int(y) for x, y in zip(p, q)))
+
+
+def left_to_right(p, q):
+    """p[0]*q[0] + p[1]*q[1] + ..., each addition rounded in turn, as sum() and the loop do."""
+    return functools.reduce(lambda total, pair: total + pair[0] * pair[1], zip(p, q), 0.0)
+
+
+@st.composite
+def vector_pairs(draw, elements=exact):
+    n = draw(st.integers(0, 9))
+    return draw(st.lists(elements, min_size=n, max_size=n)), draw(st.lists(elements, min_size=n, max_size=n))
+
+
+@given(vector_pairs())
+def test_every_sumprod_is_the_dot_product(pq):
+    p, q = pq
+    for f in (sumprod, sumprod_loop, sumprod_map):
+        assert f(p, q) == dot_product_of_whole_numbers(p, q), f.__name__
+
+
+@given(vector_pairs(small))
+def test_the_loop_and_map_add_the_products_left_to_right(pq):
+    p, q = pq
+    assert sumprod_loop(p, q) == sumprod_map(p, q) == left_to_right(p, q)
+
+
+def test_each_python_gets_its_sumprod():
+    if hasattr(math, "sumprod"):
+        assert matrix.sumprod is math.sumprod
+    elif sys.implementation.name == "cpython":
+        assert matrix.sumprod is sumprod_map
+    else:
+        assert matrix.sumprod is sumprod_loop
+
+
+@given(small, small)
+def test_the_plain_operators_are_operators(x, y):
+    assert plain_add(x, y) == operator.add(x, y) == x + y
+    assert plain_sub(x, y) == operator.sub(x, y) == x - y
+    assert plain_mul(x, y) == operator.mul(x, y) == x * y
+
+
+def implementation_named(name):
+    """sys.implementation with another name (the rest kept: the import system reads it)."""
+    return types.SimpleNamespace(**dict(vars(sys.implementation), name=name))
+
+
+def load_as_micropython(monkeypatch):
+    """minirnn/matrix.py imported afresh as MicroPython would: no operator module, no
+    math.sumprod, and an implementation that is not CPython."""
+    spec = importlib.util.spec_from_file_location("matrix_as_micropython", matrix.__file__)
+    module = importlib.util.module_from_spec(spec)
+    with monkeypatch.context() as patched:
+        patched.setitem(sys.modules, "operator", None)  # import operator raises ImportError
+        patched.delattr(math, "sumprod", raising=False)
+        patched.setattr(sys, "implementation", implementation_named("micropython"))
+        spec.loader.exec_module(module)
+    return module
+
+
+def test_without_operator_and_sumprod_the_fallbacks_are_used_and_agree(monkeypatch):
+    micro = load_as_micropython(monkeypatch)
+    assert (micro._add, micro._sub, micro._mul) == (micro.plain_add, micro.plain_sub, micro.plain_mul)
+    assert micro.sumprod is micro.sumprod_loop
+    A, B = [[1.0, -2.0, 3.5], [0.25, 4.0, -1.0]], [[2.0, 0.5, -1.0], [3.0, -0.75, 8.0]]
+    assert micro.add(A, B) == [[3.0, -1.5, 2.5], [3.25, 3.25, 7.0]]
+    assert micro.subtract(A, B) == [[-1.0, -2.5, 4.5], [-2.75, 4.75, -9.0]]
+    assert micro.multiply(A, B) == [[2.0, -1.0, -3.5], [0.75, -3.0, -8.0]]
+    assert micro.inner(A, B) == [[-2.5, 32.5], [3.5, -10.25]]
+    assert micro.dot(A, micro.transpose(B)) == [[-2.5, 32.5], [3.5, -10.25]]
+    assert micro.sumprod_map([1.0, 2.0], [3.0, 4.0]) == 11.0
+
+
+def test_before_3_12_cpython_sums_with_map(monkeypatch):
+    spec = importlib.util.spec_from_file_location("matrix_as_old_cpython", matrix.__file__)
+    module = importlib.util.module_from_spec(spec)
+    with monkeypatch.context() as patched:
+        patched.delattr(math, "sumprod", raising=False)
+        patched.setattr(sys, "implementation", implementation_named("cpython"))
+        spec.loader.exec_module(module)
+    assert module.sumprod is module.sumprod_map and module._mul is operator.mul
+
+
+def test_add_scaled_names_both_shapes():
+    with pytest.raises(ValueError) as raised:
+        add_scaled([[1.0, 2.0]], [[1.0, 2.0, 3.0]], 0.5)
+    assert str(raised.value) == "add_scaled: shapes (1, 2) and (1, 3) differ"
+    with pytest.raises(ValueError) as raised:
+        add_scaled([[1.0], [2.0]], [[1.0]], 0.5)
+    assert str(raised.value) == "add_scaled: shapes (2, 1) and (1, 1) differ"
+
+
+def test_the_shape_of_an_empty_matrix_and_vstacks_message():
+    assert shape([]) == (0, 0) and shape([[]]) == (1, 0) and shape([[1.0], [2.0]]) == (2, 1)
+    with pytest.raises(ValueError) as raised:
+        vstack([[[0.0, 0.0]], [[0.0]], [[0.0, 0.0, 0.0]]])
+    assert str(raised.value) == "vstack: rows of different lengths [1, 2, 3]"

@@ -143,3 +143,67 @@ def test_bad_seeds_are_refused(seed):
 def test_bad_bounds_are_refused(high):
     with pytest.raises(ValueError, match="high"):
         RandomState(0).randint(high)
+
+
+def wide_randint_reference(words, high):
+    """randint(high) for any high, spelled out from the raw words: numpy's masked rejection,
+    one more 32-bit word for every 32 bits of high - 1, the first word highest."""
+    largest = high - 1
+    if largest == 0:
+        return 0
+    bits = len(bin(largest)) - 2
+    count = -(-bits // 32)
+    while True:
+        value = 0
+        for _ in range(count):
+            value = value * 2 ** 32 + next(words)
+        value %= 2 ** bits
+        if value <= largest:
+            return value
+
+
+@settings(max_examples=40)
+@given(seeds, st.sampled_from([2 ** 64, 2 ** 64 + 1, 2 ** 65 - 1, 3 ** 50, 2 ** 96, 2 ** 128 - 1, 2 ** 128,
+                               2 ** 200 + 7, 2 ** 4095]) | st.integers(2 ** 64, 2 ** 300))
+def test_wide_randint_uses_one_word_per_32_bits(seed, high):
+    ours = RandomState(seed)
+    cpython = cpython_generator(init_genrand(seed), 624)
+    words = iter(lambda: cpython.getrandbits(32), None)
+    for _ in range(5):
+        assert ours.randint(high) == wide_randint_reference(words, high)
+    assert ours.next_uint32() == next(words)  # both used the same number of words
+
+
+def test_wide_draws_reach_above_64_bits():
+    rng = RandomState(0)
+    draws = [rng.randint(2 ** 128) for _ in range(20)]
+    assert sum(1 for x in draws if x >> 64) >= 18  # all but about 2**-64 of them
+    assert max(draws).bit_length() >= 120
+
+
+def test_refusals_say_what_is_allowed():
+    for seed in (-1, 2 ** 32, 1.5, True):
+        with pytest.raises(ValueError) as raised:
+            RandomState(seed)
+        assert str(raised.value) == "seed must be an integer from 0 to 2**32 - 1, got %r" % (seed,)
+    with pytest.raises(ValueError) as raised:
+        RandomState(0).randint(2.0)
+    assert str(raised.value) == "randint: high must be an integer, got 2.0"
+    with pytest.raises(ValueError) as raised:
+        RandomState(0).randint(0)
+    assert str(raised.value) == "randint: high must be at least 1, got 0"
+
+
+def test_reseeding_starts_the_stream_again():
+    rng = RandomState(3)
+    first = [rng.next_uint32() for _ in range(700)]
+    rng.seed(3)
+    assert [rng.next_uint32() for _ in range(700)] == first
+    assert RandomState().random() == RandomState(0).random()  # the default seed is 0
+
+
+def test_sizes_as_an_int_or_a_tuple():
+    assert RandomState(1).random(3) == RandomState(1).random((3,))
+    assert len(RandomState(1).random(3)) == 3
+    assert RandomState(1).randint(50, size=4) == [RandomState(1).randint(50, size=(4,))][0]
+    assert RandomState(1).randint(50, size=4) == (lambda r: [r.randint(50) for _ in range(4)])(RandomState(1))

@@ -41,13 +41,11 @@ def test_core_imports_only_what_micropython_has(name):
     with open(os.path.join(PACKAGE, name)) as handle:
         used = imported_modules(handle.read())
     assert not used & MISSING_ON_MICROPYTHON
-
-
-def test_the_import_check_can_fail():
+    # the check can fail: it finds such imports
     assert imported_modules("import argparse\nfrom typing import List\n") == {"argparse", "typing"}
 
 
-def test_the_browser_page_loads_every_core_module():
+def test_data_the_browser_page_loads_every_core_module():
     with open(os.path.join(ROOT, "docs", "browser.html")) as handle:
         page = handle.read()
     listed = re.search(r"const MODULES = \[(.*?)\];", page, re.S).group(1)

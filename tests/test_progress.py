@@ -156,3 +156,59 @@ def test_the_recent_mean_forgets_old_numbers():
     for x in (100, 1, 2, 3, 4):
         mean.add(x)
     assert mean.value() == 3.0
+
+
+# Edges of the line's arithmetic
+
+
+def test_a_fresh_display_has_nothing_to_erase():
+    out = Terminal()
+    Progress(out, total=10, clock=Clock()).clear()
+    assert out.getvalue() == ""
+
+
+def test_the_line_is_redrawn_once_the_interval_has_passed_exactly():
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=100, clock=clock, interval=0.125)  # exact in binary
+    progress.update(0, 1.0)
+    clock.now += 0.125
+    progress.update(1, 1.0)
+    assert out.getvalue().count("\r") == 2
+
+
+@pytest.mark.parametrize("total, done, percent, bar", [
+    (1000, 999, " 99%", "#########-"), (1000, 1000, "100%", "##########"), (1, 1, "100%", "##########"),
+    (3, 1, " 33%", "###-------"), (0, 0, "  0%", "##########"),
+])
+def test_the_percentage_and_bar_round_down(total, done, percent, bar):
+    progress = Progress(Terminal(), total=total, clock=Clock())
+    progress.mean.add(1.0)  # the line shows the mean error: there is one after an update
+    line = progress.line(done, 0.0)
+    assert line.startswith("iteration %s/%s %s |%s|" % ("{:,}".format(done), "{:,}".format(total), percent, bar))
+
+
+def test_by_default_the_line_fits_80_columns():
+    progress = Progress(Terminal(), total=10 ** 9, clock=Clock())
+    progress.update(123456789, 2.5)
+    assert len(progress.line(123456789, 3.0)) == 79
+
+
+def test_for_terminal_passes_the_width_and_defaults_to_80():
+    assert for_terminal(Terminal(), total=10, width=40).width == 40
+    assert for_terminal(Terminal(), total=10).width == 80
+
+
+@pytest.mark.parametrize("done, elapsed, left", [(1, 0.5, "10 s left"), (20, 0.5, None), (20, 9.0, None),
+                                                 (1, 0.0, None)])
+def test_time_left_is_shown_once_there_is_a_rate_and_until_the_end(done, elapsed, left):
+    progress = Progress(Terminal(), total=20, clock=Clock(), width=200)
+    progress.mean.add(1.0)
+    line = progress.line(done, elapsed)
+    assert (line.endswith(left) if left else "left" not in line), line
+
+
+@pytest.mark.parametrize("width", [0, 1])
+def test_a_terminal_too_narrow_gets_an_empty_line(width):
+    progress = Progress(Terminal(), total=20, clock=Clock(), width=width)
+    progress.mean.add(1.0)
+    assert progress.line(3, 1.0) == ""

@@ -1,7 +1,7 @@
 """`python -m minirnn` and `python -m minirnn train`, run as a user runs them.
 
-The two full published runs go through the command line once each; every
-other command here trains for a handful of iterations.
+The two full published runs go through the command line once per session
+(../conftest.py); every other command here trains for a handful of iterations.
 """
 
 import io
@@ -11,22 +11,42 @@ import pytest
 
 import minirnn
 from conftest import golden, run_cli
+from minirnn import cli as cli_module
 
 
 def first_checkpoints(log, count):
     return "".join(block + "------------\n" for block in log.split("------------\n")[:count])
 
 
-def test_no_arguments_prints_the_articles_log():
-    done = run_cli()
-    assert done.returncode == 0 and done.stderr == ""
-    assert done.stdout == golden("article_add.log")
+def test_no_arguments_prints_the_articles_log(article_published):
+    # the session's article run is ``python -m minirnn --save PATH``: no command, so train
+    assert article_published.args == []
+    assert article_published.returncode == 0 and article_published.stderr == ""
+    assert article_published.stdout == golden("article_add.log")
 
 
-def test_the_subtraction_preset_prints_its_published_log():
-    done = run_cli("train", "--preset", "subtraction")
-    assert done.returncode == 0 and done.stderr == ""
-    assert done.stdout == golden("subtraction.log")
+def test_no_arguments_means_the_article_preset(monkeypatch, capsys):
+    # The same through main() with no arguments at all, on a shortened copy of the
+    # article's settings (the full run is the one above, shared by the session).
+    monkeypatch.setitem(cli_module.PRESETS, "article", dict(minirnn.PRESETS["article"], iterations=1001))
+    assert cli_module.main([]) == 0
+    assert capsys.readouterr().out == first_checkpoints(golden("article_add.log"), 2)
+
+
+def test_the_subtraction_preset_prints_its_published_log(subtraction_published):
+    assert subtraction_published.args == ["train", "--preset", "subtraction"]
+    assert subtraction_published.returncode == 0 and subtraction_published.stderr == ""
+    assert subtraction_published.stdout == golden("subtraction.log")
+
+
+@pytest.mark.parametrize("preset, log", [("article", "article_add.log"), ("subtraction", "subtraction.log")])
+def test_train_prints_the_published_checkpoints(preset, log):
+    # the API's train prints what the command line does (the full runs go through the CLI)
+    settings = dict(minirnn.PRESETS[preset])
+    settings["iterations"] = settings["print_every"] + 1
+    out = io.StringIO()
+    minirnn.train(out=out, **settings)
+    assert out.getvalue() == first_checkpoints(golden(log), 2)
 
 
 def test_flags_override_the_preset():

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Mutation testing of minirnn with mutmut: tests/mutation/README.md says what it does.
+#
+#   tests/mutation/run.sh                      # every module of minirnn/
+#   tests/mutation/run.sh "minirnn.matrix*"    # one module (mutmut's mutant-name glob)
+#
+# Installs mutmut, pytest and hypothesis (no numpy) into a virtual environment
+# outside the checkout on first use, runs mutmut under nice, then prints the
+# score per module (tests/mutation/score.py).  MUTATION_JOBS sets the number of
+# mutants tested at once (default 2), MUTATION_VENV the environment's folder.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+venv="${MUTATION_VENV:-${TMPDIR:-/tmp}/minirnn-mutation-venv}"
+if [ ! -x "$venv/bin/mutmut" ]; then
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install -q "mutmut==3.8.1" pytest hypothesis
+fi
+if "$venv/bin/python" -c "import numpy" 2>/dev/null; then
+    echo "run.sh: $venv has numpy; the score is meant without it (CI's test environment)" >&2
+    exit 2
+fi
+# The two published runs, trained once here with the unchanged code (see RecordedRun
+# in conftest.py), instead of once per mutant.
+runs="$PWD/mutants-runs"
+source_sum="$(cat minirnn/*.py | cksum)"
+if [ "$(cat "$runs/source.cksum" 2>/dev/null)" != "$source_sum" ]; then
+    mkdir -p "$runs"
+    python3 -m minirnn --save "$runs/article.json" > "$runs/article.log"
+    python3 -m minirnn train --preset subtraction --save "$runs/subtraction.json" > "$runs/subtraction.log"
+    echo "$source_sum" > "$runs/source.cksum"
+fi
+MINIRNN_RECORDED_RUNS="$runs" MINIRNN_HYPOTHESIS_PROFILE=mutation nice -n 10 "$venv/bin/mutmut" run --max-children "${MUTATION_JOBS:-2}" "$@" || true
+"$venv/bin/python" tests/mutation/score.py

@@ -1,0 +1,102 @@
+"""Details of the command line checked in-process: the words of its messages, the flag an error
+is about, the shading a terminal can show, and what a model file is described as."""
+
+import io
+
+import pytest
+
+import minirnn
+from minirnn import cli as cli_module
+from minirnn.cli import describe_model, main
+from minirnn.plots import ASCII_SHADES, SHADES
+from minirnn.rnn import RNN
+
+
+def run(capsys, *args):
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_an_unknown_command_lists_the_commands(capsys):
+    assert run(capsys, "trian") == (2, "", "minirnn: error: unknown command 'trian' "
+                                          "(choose from train, predict, eval, show)\n")
+
+
+def test_version_and_help_exit_0(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code in (0, None)
+    assert capsys.readouterr().out == "minirnn %s\n" % minirnn.__version__
+    for command in (["--help"], ["train", "--help"], ["predict", "--help"], ["eval", "--help"],
+                    ["show", "--help"]):
+        with pytest.raises(SystemExit) as done:
+            main(command)
+        assert done.value.code in (0, None)
+        assert capsys.readouterr().out.startswith("usage: minirnn")
+
+
+def test_train_help_states_the_articles_settings(capsys):
+    # each flag's help ends with the article's value: compared with the preset itself
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    article = minirnn.PRESETS["article"]
+    for flag, dest, _, _ in cli_module.TRAIN_FLAGS:
+        if dest == "task":
+            continue
+        value = article[dest]
+        shown = "%g" % value if isinstance(value, float) else str(value)
+        assert "%s " % flag in text and "(article: %s)" % shown in text, flag
+
+
+@pytest.mark.parametrize("message, flag", [
+    ("bits must be a whole number >= 1, got 0", "--bits"),
+    ("init_scale must be a finite number, got inf", "--init-scale"),
+    ("print_every must be a whole number >= 1, got 0", "--print-every"),
+])
+def test_a_settings_error_names_its_flag(message, flag):
+    assert cli_module._flag_for(message) == flag
+
+
+class Stream:
+    def __init__(self, encoding):
+        self.encoding = encoding
+
+
+@pytest.mark.parametrize("encoding, shades", [
+    ("utf-8", SHADES), ("UTF-8", SHADES), ("ascii", ASCII_SHADES), ("latin-1", ASCII_SHADES),
+    (None, ASCII_SHADES), ("no-such-encoding", ASCII_SHADES),
+])
+def test_terminals_get_block_characters_only_when_they_can_show_them(encoding, shades):
+    assert cli_module._shades_for(Stream(encoding)) == shades
+    assert cli_module._shades_for(io.BytesIO()) == ASCII_SHADES  # no encoding at all
+
+
+def test_a_hand_built_model_is_described_without_training():
+    model = RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]])
+    assert describe_model("m.json", model) == \
+        "model m.json: addition, trained on 8-bit answers, 2 hidden units"
+    model.settings = {"task": "sub", "bits": 5, "iterations": 40, "seed": 9}
+    assert describe_model("x/m.json", model) == ("model x/m.json: subtraction, trained on 5-bit answers, "
+                                                 "2 hidden units, 40 iterations with seed 9")
+    model.settings = {"task": "sub", "bits": 5, "iterations": 40}  # no seed: no training clause
+    assert describe_model("m.json", model).endswith("2 hidden units")
+
+
+@pytest.mark.parametrize("args, says", [
+    (["train", "--save", ""], "argument --save: the file name is empty"),
+    (["train", "--plot", "x.png"], "argument --plot: the picture is SVG, so the file name must end in "
+                                   ".svg: 'x.png'"),
+    (["train", "--plot", "X.SVG", "--iterations", "0"], "argument --plot: nothing to plot after 0 iterations"),
+    (["train", "--bits", "x"], "argument --bits: not a whole number: 'x'"),
+    (["train", "--alpha", "x"], "argument --alpha: not a number: 'x'"),
+    (["eval", "--model", "m.json", "--bits", "0"], "argument --bits: bit widths must be from 1 to 4096, got 0"),
+    (["eval", "--model", "m.json", "--samples", "0"], "argument --samples: must be >= 1, got 0"),
+    (["eval", "--model", "m.json", "--seed", "4294967296"],
+     "argument --seed: must be from 0 to 4294967295, got 4294967296"),
+    (["predict", "--model", "m.json", "1", "9" * 5000], "argument B: too large: numbers of at most 4096 bits "
+                                                        "are accepted"),
+])
+def test_usage_errors_word_for_word(args, says, capsys):
+    assert run(capsys, *args) == (2, "", "minirnn: error: %s\n" % says)

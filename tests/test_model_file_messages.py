@@ -1,0 +1,99 @@
+"""Model files: each refusal's words, exactly, and the text a saved file holds."""
+
+import json
+
+import pytest
+
+from minirnn.model_file import ModelFileError, dumps, loads, to_dict
+from minirnn.rnn import RNN
+
+
+def tiny(**settings):
+    return RNN([[0.5, -1.0], [0.25, 2.0]], [[1.5], [-0.5]], [[0.0, 1.0], [-1.0, 0.125]], settings=settings)
+
+
+def valid():
+    return json.loads(dumps(tiny()))
+
+
+def change(path, value):
+    data = valid()
+    target = data
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return json.dumps(data)
+
+
+def test_a_file_as_written():
+    assert dumps(tiny(task="sub", bits=5, alpha=0.5, iterations=7, seed=3, init_scale=0.05)) == (
+        '{\n'
+        '  "format": "minirnn-model",\n'
+        '  "version": 1,\n'
+        '  "task": "sub",\n'
+        '  "bits": 5,\n'
+        '  "hidden": 2,\n'
+        '  "h0": 0.0,\n'
+        '  "synapse_0": [\n    [0.5, -1.0],\n    [0.25, 2.0]\n  ],\n'
+        '  "synapse_1": [\n    [1.5],\n    [-0.5]\n  ],\n'
+        '  "synapse_h": [\n    [0.0, 1.0],\n    [-1.0, 0.125]\n  ],\n'
+        '  "training": {"alpha": 0.5, "iterations": 7, "seed": 3, "init_scale": 0.05}\n'
+        '}\n')
+
+
+@pytest.mark.parametrize("path, value, message", [
+    (("format",), "x", 'not a minirnn model file (no "format": "minirnn-model")'),
+    (("version",), 2, "version: this minirnn reads version 1 files, not 2"),
+    (("version",), True, "version: this minirnn reads version 1 files, not true"),
+    (("version",), "1", "version: this minirnn reads version 1 files, not '1'"),
+    (("task",), "mul", "task: must be 'add' or 'sub', not 'mul'"),
+    (("task",), ["add"], "task: must be 'add' or 'sub', not a list"),
+    (("bits",), 0, "bits: must be a whole number from 1 to 4096, not 0"),
+    (("bits",), None, "bits: must be a whole number from 1 to 4096, not null"),
+    (("hidden",), 0, "hidden: must be a whole number >= 1, not 0"),
+    (("hidden",), {"a": 1}, "hidden: must be a whole number >= 1, not an object"),
+    (("h0",), "0", "h0: must be a finite number, not '0'"),
+    (("h0",), 10 ** 400, "h0: must be a finite number, not 1" + "0" * 36 + "..."),
+    (("synapse_0",), 5, "synapse_0: must be 2 x 2 (hidden is 2), but it is 5"),
+    (("synapse_0",), [[0.0, 0.0]], "synapse_0: must be 2 x 2 (hidden is 2), but it has 1 rows"),
+    (("synapse_1", 1), 0.5, "synapse_1: must be 2 x 1 (hidden is 2), but row 1 is 0.5"),
+    (("synapse_h", 0), [0.0], "synapse_h: must be 2 x 2 (hidden is 2), but row 0 has 1 numbers"),
+    (("synapse_h", 1, 0), "x" * 50, "synapse_h[1][0]: must be a finite number, not '" + "x" * 36 + "..."),
+    (("training",), 3, "training: must be an object, not 3"),
+    (("training", "alpha"), None, "training.alpha: must be a finite number, not null"),
+    (("training", "iterations"), -1, "training.iterations: must be a whole number >= 0, not -1"),
+    (("training", "seed"), 2 ** 32, "training.seed: must be a whole number from 0 to 4294967295, not 4294967296"),
+    (("training", "init_scale"), "big", "training.init_scale: must be a finite number, not 'big'"),
+    (("training", "momentum"), 0.9, "unknown field 'training.momentum'"),
+    (("colour",), "blue", "unknown field 'colour'"),
+], ids=lambda x: None if isinstance(x, str) and len(x) > 30 else ".".join(map(str, x)) if isinstance(x, tuple) else None)
+def test_each_refusal_word_for_word(path, value, message):
+    with pytest.raises(ModelFileError) as raised:
+        loads(change(path, value))
+    assert str(raised.value) == message
+
+
+def test_missing_fields_are_named():
+    for name in ("task", "bits", "hidden", "h0", "synapse_0", "synapse_1", "synapse_h", "training"):
+        data = valid()
+        del data[name]
+        with pytest.raises(ModelFileError) as raised:
+            loads(json.dumps(data))
+        assert str(raised.value) == "missing field '%s'" % name
+
+
+def test_training_fields_may_be_absent_and_ints_stay_ints():
+    data = valid()
+    data["training"] = {"alpha": 1, "init_scale": 2}
+    model = loads(json.dumps(data))
+    assert model.settings == {"task": "add", "bits": 8, "hidden": 2, "alpha": 1, "init_scale": 2, "h0": 0.0}
+    assert type(model.settings["alpha"]) is int and type(model.h0) is float
+    data["h0"] = 1
+    assert type(loads(json.dumps(data)).h0) is float
+
+
+def test_saving_checks_the_model_as_loading_would():
+    with pytest.raises(ModelFileError) as raised:
+        to_dict(tiny(task="mul"))
+    assert str(raised.value) == "cannot save this model: task: must be 'add' or 'sub', not 'mul'"
+    assert to_dict(tiny())["training"] == {}

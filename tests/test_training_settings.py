@@ -1,0 +1,64 @@
+"""train and train_steps: their defaults are the article's run, and each setting reaches the network."""
+
+import inspect
+import io
+
+import pytest
+
+import minirnn
+
+
+@pytest.mark.parametrize("function", [minirnn.train, minirnn.train_steps])
+def test_the_defaults_are_the_articles_settings(function):
+    defaults = {name: parameter.default for name, parameter in inspect.signature(function).parameters.items()
+                if parameter.default is not inspect.Parameter.empty}
+    article = dict(minirnn.PRESETS["article"])
+    if function is minirnn.train_steps:
+        del article["print_every"]
+    assert {name: defaults[name] for name in article} == article
+
+
+@pytest.mark.parametrize("hidden", [1, 3])
+def test_the_network_has_the_size_asked_for(hidden):
+    model = minirnn.train(hidden=hidden, iterations=2, print_every=None)
+    assert model.hidden_dim == hidden and len(model.synapse_0[0]) == hidden
+    step = next(minirnn.train_steps(hidden=hidden, h0=0.5, init_scale=0.25))
+    assert step.model.hidden_dim == hidden and step.model.h0 == 0.5
+    assert max(abs(w) for row in minirnn.train(hidden=hidden, iterations=0, init_scale=0.25,
+                                               print_every=None).synapse_h for w in row) < 0.25
+
+
+def test_train_prints_to_standard_output_by_default(capsys):
+    minirnn.train(iterations=1)
+    out = io.StringIO()
+    minirnn.train(iterations=1, out=out)
+    assert capsys.readouterr().out == out.getvalue() != ""
+
+
+class Stub:
+    def __init__(self, iteration):
+        self.iteration = iteration
+
+
+def test_called_with_no_settings_train_runs_the_articles_10000_iterations(monkeypatch):
+    # the loop itself is replaced (the full run is the session's, in conftest.py): what train
+    # asks for, and which iterations it prints, are what is checked here
+    from minirnn import training
+    asked = {}
+
+    def steps(settings, rng, model):
+        asked.update(settings)
+        return (Stub(j) for j in range(settings["iterations"]))
+
+    monkeypatch.setattr(training, "_steps", steps)
+    monkeypatch.setattr(training, "format_checkpoint", lambda step: str(step.iteration))
+    out = io.StringIO()
+    model = minirnn.train(out=out)
+    assert asked["iterations"] == 10000 and model.settings["iterations"] == 10000
+    assert out.getvalue().split() == [str(j) for j in range(0, 10000, 1000)]
+
+
+def test_train_steps_with_no_settings_is_the_articles_run():
+    step = next(minirnn.train_steps())
+    article = {name: value for name, value in minirnn.PRESETS["article"].items() if name != "print_every"}
+    assert step.model.settings == article
