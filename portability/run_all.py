@@ -41,6 +41,7 @@ import glob
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -364,6 +365,11 @@ def main(argv):
         sys.stderr.write("usage: python3 portability/run_all.py [--quick]\n")
         return 2
     quick = argv == ["--quick"]
+    # Started in the background by a shell (nohup ... &), this process and its
+    # children would ignore Ctrl-C, and the suite's Ctrl-C test would wait
+    # forever for a training that goes on: take Python's own handler back,
+    # which the jobs' processes then start from.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     started = time.monotonic()
     print("== portability: installing what is missing", flush=True)
     jobs = plan(quick)
