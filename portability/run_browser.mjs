@@ -19,7 +19,7 @@ import { readFile } from "fs/promises";
 import { dirname, extname, join, normalize } from "path";
 import { fileURLToPath } from "url";
 import { chromium } from "playwright-core";
-import { parseArguments } from "./runner.mjs";
+import { PRESETS, parseArguments } from "./runner.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, "..");
@@ -51,7 +51,8 @@ function serve() {
 }
 
 async function main() {
-  const options = parseArguments(process.argv[1], process.argv.slice(2), { iterations: 0, screenshot: null });
+  const options = parseArguments(process.argv[1], process.argv.slice(2), { iterations: 0, screenshot: null },
+                                 PRESETS);  // the page trains the engine only
   const server = await serve();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -1,8 +1,9 @@
 // Train minirnn on Pyodide (CPython compiled to WebAssembly, as a browser
 // runs it) under Node.js, and print the checkpoints, exactly as
-// `python3 -m minirnn train --preset PRESET` would.
+// `python3 -m minirnn train --preset PRESET` would; or run one of drive.py's
+// tasks (edition, lstm, gru) as `python3 portability/drive.py TASK` would.
 //
-//   node portability/run_pyodide.mjs PRESET [--iterations N]
+//   node portability/run_pyodide.mjs TASK [--iterations N]
 //
 // Pyodide loads from the npm package's own files: nothing is downloaded.
 // The minirnn sources are written into Pyodide's in-memory file system and
@@ -12,7 +13,7 @@
 // runtime's version and the wall time of the training.
 
 import { loadPyodide } from "pyodide";
-import { minirnnSources, parseArguments } from "./runner.mjs";
+import { DRIVEN, driverSource, minirnnSources, parseArguments } from "./runner.mjs";
 
 const SITE = "/home/pyodide/site";
 
@@ -21,6 +22,7 @@ function copyPackage(FS) {
   for (const [file, text] of minirnnSources({ commandLine: true })) {
     FS.writeFile(`${SITE}/minirnn/${file}`, text);
   }
+  FS.writeFile(`${SITE}/drive.py`, driverSource());
 }
 
 async function main() {
@@ -39,12 +41,21 @@ import minirnn
     `# runtime: Pyodide ${pyodide.version} (Python ${pyodide.runPython("platform.python_version()")})\n`);
 
   const start = process.hrtime.bigint();
-  pyodide.runPython(`
+  if (DRIVEN.includes(options.preset)) {
+    pyodide.runPython(`
+import drive
+driver = drive.Driver(${JSON.stringify(options.preset)}, ${options.iterations})
+while not driver.done:
+    driver.run(1000)
+`);
+  } else {
+    pyodide.runPython(`
 settings = dict(minirnn.PRESETS[${JSON.stringify(options.preset)}])
 if ${options.iterations}:
     settings["iterations"] = ${options.iterations}
 minirnn.train(**settings)
 `);
+  }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   process.stderr.write(`# seconds: ${seconds.toFixed(1)}\n`);
 }

@@ -1,9 +1,10 @@
 """Train minirnn on this Python (CPython or PyPy) through its command line.
 
-    python portability/run_python.py PRESET [--iterations N]
+    python portability/run_python.py TASK [--iterations N]
 
-does what ``python -m minirnn train --preset PRESET`` does, from this
-checkout, and then reports on stderr, in lines starting with "# ", the
+does what ``python -m minirnn train --preset TASK`` does, from this
+checkout (or for the tasks edition, lstm and gru, what
+``python portability/drive.py TASK`` does), and then reports on stderr, in lines starting with "# ", the
 runtime's version and the wall time of the training.  The portability check runs it in a fresh venv of each
 interpreter, where numpy is not installed.
 """
@@ -15,6 +16,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
+import drive  # noqa: E402 (beside this file)
 from minirnn.cli import main  # noqa: E402 (the path above makes it importable)
 
 
@@ -27,7 +29,7 @@ def runtime():
 
 def run(argv):
     if not argv or argv[0].startswith("-"):
-        sys.stderr.write("usage: python run_python.py PRESET [--iterations N]\n")
+        sys.stderr.write("usage: python run_python.py TASK [--iterations N]\n")
         return 2
     try:
         import numpy  # noqa: F401
@@ -38,7 +40,10 @@ def run(argv):
         return 2
     sys.stderr.write("# runtime: %s\n" % runtime())
     start = time.perf_counter()
-    status = main(["train", "--preset"] + argv)
+    if argv[0] in drive.TASKS:
+        status = drive.main(argv)
+    else:
+        status = main(["train", "--preset"] + argv)
     sys.stderr.write("# seconds: %.1f\n" % (time.perf_counter() - start))
     return status
 

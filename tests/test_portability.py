@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, golden
 
 sys.path.insert(0, os.path.join(ROOT, "portability"))
-from check import check  # noqa: E402 (portability/ is not a package)
+from check import check, check_cells  # noqa: E402 (portability/ is not a package)
 
 PACKAGE = os.path.join(ROOT, "minirnn")
 NOT_CORE = {"cli.py", "__main__.py"}  # the command line may use argparse
@@ -75,3 +75,65 @@ def test_the_checker_refuses_extra_checkpoints():
     log = golden("article_add.log")
     ok, message = check("article", log + log[:log.index("------------") + 13])
     assert not ok and message == "printed 11 checkpoints, the published log has 10"
+
+
+# drive.py's runs, and check.py's comparison of the gated cells' logs
+
+
+def test_drive_runs_the_golden_logs_settings():
+    """drive.py's table is the one tests/test_cells.py checks minirnn against."""
+    from drive import cell_runs
+    from test_cells import GOLDEN_RUNS
+    for cell in ("lstm", "gru"):
+        runs = cell_runs(cell)
+        assert [name for name, settings in runs] == ["%s_%s.log" % (cell, run) for run in ("add", "sub", "small")]
+        for (name, settings), run in zip(runs, ("add", "sub", "small")):
+            for key, value in GOLDEN_RUNS[run].items():
+                assert settings[key] == value, (name, key)
+
+
+def cells_output(cell):
+    return "".join("== %s_%s.log\n%s" % (cell, run, golden("%s_%s.log" % (cell, run)))
+                   for run in ("add", "sub", "small"))
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+def test_the_cell_checker_accepts_the_golden_logs(cell):
+    ok, message = check_cells(cell, cells_output(cell))
+    assert ok, message
+
+
+def test_the_cell_checker_allows_an_error_a_rounding_away_but_not_more():
+    text = cells_output("lstm")
+    first = golden("lstm_add.log").split("\n")[0]  # Error:[3.95886252]
+    value = float(first[7:-1])
+    near = text.replace(first, "Error:[%.8f]" % (value * (1 + 5e-7)), 1)
+    assert check_cells("lstm", near)[0]
+    far = text.replace(first, "Error:[%.8f]" % (value * (1 + 5e-6)), 1)
+    assert check_cells("lstm", far) == (
+        False, "lstm_add.log: checkpoint 1 of 10: expected %r, got %r" % (
+            first, "Error:[%.8f]" % (value * (1 + 5e-6))))
+
+
+def test_the_cell_checker_wants_pred_exactly_and_every_log():
+    text = cells_output("gru")
+    wrong = text.replace("Pred:[0 0 0 0 1 1 1 1]", "Pred:[0 0 0 0 1 1 1 0]", 1)
+    assert not check_cells("gru", wrong)[0]
+    assert check_cells("gru", text[:text.index("== gru_small.log")]) == (
+        False, "expected the logs gru_add.log, gru_sub.log, gru_small.log, got gru_add.log, gru_sub.log")
+    assert not check_cells("lstm", text)[0]
+
+
+def test_a_declared_shorter_run_is_checked_against_the_logs_first_checkpoints():
+    log = golden("article_add.log")
+    first_three = log[:log.index("Error:", log.index("116 + 44"))]
+    assert check("edition", first_three, 3) == (True, "the first 3 checkpoints match")
+    assert check("edition", first_three) == (False, "printed 3 checkpoints, the published log has 10")
+    assert not check("edition", first_three, 4)[0]
+    text = cells_output("lstm")
+    cut = "".join("== lstm_%s.log\n%s" % (run, "".join(
+        block + "------------\n" for block in golden("lstm_%s.log" % run).split("------------\n")[:count]))
+        for run, count in (("add", 2), ("sub", 2), ("small", 3)))
+    assert check_cells("lstm", cut, 201) == (
+        True, "lstm_add.log, lstm_sub.log, lstm_small.log: the first 7 checkpoints match")
+    assert not check_cells("lstm", text, 201)[0]
