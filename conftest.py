@@ -56,7 +56,7 @@ class PublishedRun:
 
 
 class RecordedRun(PublishedRun):
-    """A published run made earlier by tests/mutation/run.sh: PRESET.log and PRESET.json in folder.
+    """A published run made earlier by tests/mutation/run.sh: PRESET.log, .err and .json in folder.
 
     Mutation testing runs the tests once per mutant; training 10,000
     iterations each time would make it take days.  run.sh trains both runs
@@ -70,7 +70,9 @@ class RecordedRun(PublishedRun):
         self.model_file = os.path.join(folder, preset + ".json")
         with open(os.path.join(folder, preset + ".log")) as handle:
             self.stdout = handle.read()
-        self.returncode, self.stderr = 0, ""
+        with open(os.path.join(folder, preset + ".err")) as handle:
+            self.stderr = handle.read()  # the closing summary: "minirnn: saved the model to PATH"
+        self.returncode = 0
         self.model = minirnn.load(self.model_file)
 
 

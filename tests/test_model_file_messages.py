@@ -29,7 +29,8 @@ def test_a_file_as_written():
     assert dumps(tiny(task="sub", bits=5, alpha=0.5, iterations=7, seed=3, init_scale=0.05)) == (
         '{\n'
         '  "format": "minirnn-model",\n'
-        '  "version": 1,\n'
+        '  "version": 2,\n'
+        '  "cell": "rnn",\n'
         '  "task": "sub",\n'
         '  "bits": 5,\n'
         '  "hidden": 2,\n'
@@ -43,9 +44,10 @@ def test_a_file_as_written():
 
 @pytest.mark.parametrize("path, value, message", [
     (("format",), "x", 'not a minirnn model file (no "format": "minirnn-model")'),
-    (("version",), 2, "version: this minirnn reads version 1 files, not 2"),
-    (("version",), True, "version: this minirnn reads version 1 files, not true"),
-    (("version",), "1", "version: this minirnn reads version 1 files, not '1'"),
+    (("version",), 3, "version: this minirnn reads version 1 and 2 files, not 3"),
+    (("version",), True, "version: this minirnn reads version 1 and 2 files, not true"),
+    (("version",), "1", "version: this minirnn reads version 1 and 2 files, not '1'"),
+    (("cell",), "tree", "cell: must be 'rnn', 'lstm' or 'gru', not 'tree'"),
     (("task",), "mul", "task: must be 'add' or 'sub', not 'mul'"),
     (("task",), ["add"], "task: must be 'add' or 'sub', not a list"),
     (("bits",), 0, "bits: must be a whole number from 1 to 4096, not 0"),
@@ -74,7 +76,7 @@ def test_each_refusal_word_for_word(path, value, message):
 
 
 def test_missing_fields_are_named():
-    for name in ("task", "bits", "hidden", "h0", "synapse_0", "synapse_1", "synapse_h", "training"):
+    for name in ("cell", "task", "bits", "hidden", "h0", "synapse_0", "synapse_1", "synapse_h", "training"):
         data = valid()
         del data[name]
         with pytest.raises(ModelFileError) as raised:
@@ -86,10 +88,23 @@ def test_training_fields_may_be_absent_and_ints_stay_ints():
     data = valid()
     data["training"] = {"alpha": 1, "init_scale": 2}
     model = loads(json.dumps(data))
-    assert model.settings == {"task": "add", "bits": 8, "hidden": 2, "alpha": 1, "init_scale": 2, "h0": 0.0}
+    assert model.settings == {"cell": "rnn", "task": "add", "bits": 8, "hidden": 2, "alpha": 1, "init_scale": 2,
+                              "h0": 0.0}
     assert type(model.settings["alpha"]) is int and type(model.h0) is float
     data["h0"] = 1
     assert type(loads(json.dumps(data)).h0) is float
+
+
+def test_a_version_1_file_names_no_cell_and_still_loads():
+    # files written before the cells (version 1) hold the article's network
+    data = valid()
+    data["version"] = 1
+    with pytest.raises(ModelFileError) as raised:
+        loads(json.dumps(data))
+    assert str(raised.value).startswith("unknown field 'cell'")
+    del data["cell"]
+    model = loads(json.dumps(data))
+    assert model.cell_name == "rnn" and model.synapse_h == [[0.0, 1.0], [-1.0, 0.125]]
 
 
 def test_saving_checks_the_model_as_loading_would():

@@ -8,14 +8,39 @@ import pytest
 import minirnn
 
 
+# The article program's settings, spelled out from it (tests/golden/README.md, /work/shared/seeds):
+# 8-bit addition, 16 hidden units, alpha 0.1, 10,000 iterations, np.random.seed(0), weights
+# uniform in +-1, a hidden layer starting at zeros, a checkpoint every 1,000 iterations.
+ARTICLE = {"task": "add", "bits": 8, "hidden": 16, "alpha": 0.1, "iterations": 10000,
+           "seed": 0, "init_scale": 1.0, "h0": 0.0}
+
+
+def test_the_article_preset_is_the_articles_settings():
+    assert minirnn.PRESETS["article"] == dict(ARTICLE, print_every=1000)
+
+
 @pytest.mark.parametrize("function", [minirnn.train, minirnn.train_steps])
-def test_the_defaults_are_the_articles_settings(function):
+def test_the_defaults_are_the_articles_settings(function, monkeypatch):
+    # since the cells (issue 11) a size setting left out is None, "the cell's default"; the
+    # default cell is the article's, and what it resolves to is checked as the loop receives it
+    from minirnn import training
     defaults = {name: parameter.default for name, parameter in inspect.signature(function).parameters.items()
                 if parameter.default is not inspect.Parameter.empty}
-    article = dict(minirnn.PRESETS["article"])
-    if function is minirnn.train_steps:
-        del article["print_every"]
-    assert {name: defaults[name] for name in article} == article
+    assert defaults["cell"] == "rnn"
+    for name, value in ARTICLE.items():
+        assert defaults[name] in (value, None), name
+    if function is minirnn.train:
+        assert defaults["print_every"] == 1000
+    asked = {}
+
+    def steps(settings, rng, model):
+        asked.update(settings)
+        return iter(())
+
+    monkeypatch.setattr(training, "_steps", steps)
+    result = function(out=io.StringIO()) if function is minirnn.train else list(function())
+    assert result is not None
+    assert {name: asked[name] for name in ARTICLE} == ARTICLE
 
 
 @pytest.mark.parametrize("hidden", [1, 3])
@@ -60,5 +85,4 @@ def test_called_with_no_settings_train_runs_the_articles_10000_iterations(monkey
 
 def test_train_steps_with_no_settings_is_the_articles_run():
     step = next(minirnn.train_steps())
-    article = {name: value for name, value in minirnn.PRESETS["article"].items() if name != "print_every"}
-    assert step.model.settings == article
+    assert step.model.settings == dict(ARTICLE, cell="rnn")

@@ -25,8 +25,9 @@ runs="$PWD/mutants-runs"
 source_sum="$(cat minirnn/*.py | cksum)"
 if [ "$(cat "$runs/source.cksum" 2>/dev/null)" != "$source_sum" ]; then
     mkdir -p "$runs"
-    python3 -m minirnn --save "$runs/article.json" > "$runs/article.log"
-    python3 -m minirnn train --preset subtraction --save "$runs/subtraction.json" > "$runs/subtraction.log"
+    python3 -m minirnn --save "$runs/article.json" > "$runs/article.log" 2> "$runs/article.err"
+    python3 -m minirnn train --preset subtraction --save "$runs/subtraction.json" > "$runs/subtraction.log" \
+        2> "$runs/subtraction.err"
     echo "$source_sum" > "$runs/source.cksum"
 fi
 MINIRNN_RECORDED_RUNS="$runs" MINIRNN_HYPOTHESIS_PROFILE=mutation nice -n 10 "$venv/bin/mutmut" run --max-children "${MUTATION_JOBS:-2}" "$@" || true
