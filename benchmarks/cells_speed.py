@@ -1,7 +1,9 @@
-"""Wall time of 10,000 training iterations of each cell at hidden 16 (the article's run).
+"""Time of 10,000 training iterations of each cell at hidden 16 (the article's run).
 
 Runs the cells in turn, round after round, and prints each cell's median
-and its ratio to the RNN's, so that a busy machine slows all of them alike:
+wall time and CPU time and its ratio to the RNN's, so that a busy machine
+slows all of them alike (CPU time moves far less than wall time on a
+shared machine):
 
     python3 benchmarks/cells_speed.py --rounds 5
     pypy3 benchmarks/cells_speed.py --rounds 5
@@ -14,23 +16,17 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from minirnn import training  # noqa: E402
-from minirnn.gru import GRU  # noqa: E402
-from minirnn.lstm import LSTM  # noqa: E402
-from minirnn.numpy_random import RandomState  # noqa: E402
-from minirnn.rnn import RNN  # noqa: E402
-
-CELLS = {"rnn": RNN, "lstm": LSTM, "gru": GRU}
+from minirnn import train_steps  # noqa: E402
+from minirnn.cells import NAMES  # noqa: E402
 
 
 def train_seconds(cell, iterations, hidden):
-    settings = training._settings("add", 8, hidden, 0.1, iterations, 0, 1.0, 0.0)
-    started = time.perf_counter()
-    rng = RandomState(0)
-    model = CELLS[cell].random(rng, hidden, 1.0, 0.0)
-    for step in training._steps(settings, rng, model):
+    """(wall, cpu) seconds of one training run with the article's other settings."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    for _ in train_steps(cell=cell, hidden=hidden, iterations=iterations, alpha=0.1, seed=0,
+                         init_scale=1.0, h0=0.0):
         pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - started_cpu
 
 
 def median(values):
@@ -44,7 +40,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--iterations", type=int, default=10000)
     parser.add_argument("--hidden", type=int, default=16)
-    parser.add_argument("--cells", default=",".join(CELLS))
+    parser.add_argument("--cells", default=",".join(NAMES))
     args = parser.parse_args()
     cells = args.cells.split(",")
     times = dict((cell, []) for cell in cells)
@@ -54,9 +50,13 @@ def main():
     print("%s %s, %d iterations at hidden %d, median of %d rounds" % (
         sys.implementation.name, sys.version.split()[0], args.iterations, args.hidden, args.rounds))
     for cell in cells:
-        ratio = ("  %.2fx the rnn" % (median(times[cell]) / median(times["rnn"]))) if "rnn" in times else ""
-        print("%-5s %7.2f s%s   (runs: %s)" % (cell, median(times[cell]), ratio,
-                                              " ".join("%.2f" % t for t in times[cell])))
+        wall = median([w for w, _ in times[cell]])
+        cpu = median([c for _, c in times[cell]])
+        ratio = ""
+        if "rnn" in times:
+            ratio = "  (%.2fx / %.2fx the rnn)" % (wall / median([w for w, _ in times["rnn"]]),
+                                                   cpu / median([c for _, c in times["rnn"]]))
+        print("%-5s wall %7.2f s  cpu %7.2f s%s" % (cell, wall, cpu, ratio))
 
 
 if __name__ == "__main__":
