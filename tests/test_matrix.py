@@ -207,10 +207,18 @@ def test_every_sumprod_is_the_dot_product(pq):
         assert f(p, q) == dot_product_of_whole_numbers(p, q), f.__name__
 
 
+# From CPython 3.12, sum() adds floats with compensation (one rounding error
+# carried along), so sum(map(mul, p, q)) is then no longer a left-to-right
+# sum; there matrix.sumprod is math.sumprod and sumprod_map is never used.
+SUM_ADDS_PLAINLY = sys.implementation.name != "cpython" or sys.version_info < (3, 12)
+
+
 @given(vector_pairs(small))
 def test_the_loop_and_map_add_the_products_left_to_right(pq):
     p, q = pq
-    assert sumprod_loop(p, q) == sumprod_map(p, q) == left_to_right(p, q)
+    assert sumprod_loop(p, q) == left_to_right(p, q)
+    if SUM_ADDS_PLAINLY:
+        assert sumprod_map(p, q) == left_to_right(p, q)
 
 
 def test_each_python_gets_its_sumprod():
