@@ -26,12 +26,7 @@ import minirnn.numpy_random
 from minirnn.data import int2binary
 from minirnn.gru import GRU
 from minirnn.lstm import LSTM
-
-EPSILON = 1e-6
-# With EPSILON 1e-6 the central difference is off by about 1e-12 (truncation)
-# plus about 1e-10 (rounding in a loss of order 1): far inside the tolerance.
-TOLERANCE = 1e-6
-FLOOR = 1e-3  # gradients smaller than this are compared in absolute terms
+from central_difference import TOLERANCE, numerical_gradient, relative_error
 
 
 def sig(x):
@@ -86,27 +81,6 @@ def plain_loss(cell, weights, h0, a, b, c):
     return sum(0.5 * (bit - out) ** 2 for bit, out in zip(reversed(c), outputs))
 
 
-def numerical_gradient(cell, weights, name, h0, a, b, c):
-    gradient = []
-    matrix = weights[name]
-    for i in range(len(matrix)):
-        row = []
-        for j in range(len(matrix[0])):
-            original = matrix[i][j]
-            matrix[i][j] = original + EPSILON
-            up = plain_loss(cell, weights, h0, a, b, c)
-            matrix[i][j] = original - EPSILON
-            down = plain_loss(cell, weights, h0, a, b, c)
-            matrix[i][j] = original
-            row.append((up - down) / (2 * EPSILON))
-        gradient.append(row)
-    return gradient
-
-
-def relative_error(x, y):
-    return abs(x - y) / max(abs(x) + abs(y), FLOOR)
-
-
 def worst_error(cls, cell, weights, h0, a, b, c):
     """The largest relative error, over every parameter, of the update against minus the gradient."""
     net = cls.from_weights({name: [row[:] for row in matrix] for name, matrix in weights.items()}, h0)
@@ -114,7 +88,7 @@ def worst_error(cls, cell, weights, h0, a, b, c):
     assert sorted(updates) == sorted(cls.weight_names)
     worst = 0.0
     for name in cls.weight_names:
-        gradient = numerical_gradient(cell, weights, name, h0, a, b, c)
+        gradient = numerical_gradient(lambda: plain_loss(cell, weights, h0, a, b, c), weights[name])
         update = updates[name]
         assert len(update) == len(gradient) and len(update[0]) == len(gradient[0]), name
         for update_row, gradient_row in zip(update, gradient):

@@ -18,12 +18,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from minirnn.data import int2binary
 from minirnn.rnn import RNN, sigmoid
-
-EPSILON = 1e-6
-# With EPSILON 1e-6 the central difference is off by about 1e-12 (truncation)
-# plus about 1e-10 (rounding in a loss of order 1): far inside the tolerance.
-TOLERANCE = 1e-6
-FLOOR = 1e-3  # gradients smaller than this are compared in absolute terms
+from central_difference import TOLERANCE, numerical_gradient, relative_error
 
 
 def plain_forward(synapse_0, synapse_1, synapse_h, h0, a, b):
@@ -48,23 +43,6 @@ def plain_loss(synapse_0, synapse_1, synapse_h, h0, a, b, c):
     return sum(0.5 * (bit - out) ** 2 for bit, out in zip(reversed(c), outputs))
 
 
-def numerical_gradient(weights, name, h0, a, b, c):
-    gradient = []
-    matrix = weights[name]
-    for i in range(len(matrix)):
-        row = []
-        for j in range(len(matrix[0])):
-            original = matrix[i][j]
-            matrix[i][j] = original + EPSILON
-            up = plain_loss(h0=h0, a=a, b=b, c=c, **weights)
-            matrix[i][j] = original - EPSILON
-            down = plain_loss(h0=h0, a=a, b=b, c=c, **weights)
-            matrix[i][j] = original
-            row.append((up - down) / (2 * EPSILON))
-        gradient.append(row)
-    return gradient
-
-
 weight = st.floats(-2.0, 2.0)
 
 
@@ -86,10 +64,6 @@ def problems(draw):
     return weights, h0, a, b, c
 
 
-def relative_error(x, y):
-    return abs(x - y) / max(abs(x) + abs(y), FLOOR)
-
-
 def network(weights, h0):
     # fresh lists, so nothing the network does can touch the test's weights
     return RNN([row[:] for row in weights["synapse_0"]], [row[:] for row in weights["synapse_1"]],
@@ -103,7 +77,7 @@ def test_bptt_updates_are_minus_the_gradient(problem):
     _, _, updates = network(weights, h0).backpropagate(a, b, c)
     assert sorted(updates) == ["synapse_0", "synapse_1", "synapse_h"]
     for name, update in updates.items():
-        gradient = numerical_gradient(weights, name, h0, a, b, c)
+        gradient = numerical_gradient(lambda: plain_loss(h0=h0, a=a, b=b, c=c, **weights), weights[name])
         assert len(update) == len(gradient) and len(update[0]) == len(gradient[0]), name
         for i, (update_row, gradient_row) in enumerate(zip(update, gradient)):
             for j, (u, g) in enumerate(zip(update_row, gradient_row)):
