@@ -160,6 +160,10 @@ def mutant(cell, old, new):
     path = os.path.join(os.path.dirname(minirnn.__file__), cell + ".py")
     with open(path) as handle:
         source = handle.read()
+    if "mutmut" in source:
+        # mutation testing's copy of the module holds each function's mutants beside it,
+        # so the line is there many times; these controls test the check, not the cell
+        pytest.skip("the module is mutmut's rewritten copy")
     assert source.count(old) == 1, old
     module = types.ModuleType("minirnn._mutant_" + cell)
     module.__package__ = "minirnn"

@@ -30,5 +30,9 @@ if [ "$(cat "$runs/source.cksum" 2>/dev/null)" != "$source_sum" ]; then
         2> "$runs/subtraction.err"
     echo "$source_sum" > "$runs/source.cksum"
 fi
+# Tests that run `python -m minirnn` import mutmut's copy of the package (several MB
+# of source: every mutant of every function); let Python cache its bytecode, or each
+# such process spends seconds compiling it again.
+unset PYTHONDONTWRITEBYTECODE
 MINIRNN_RECORDED_RUNS="$runs" MINIRNN_HYPOTHESIS_PROFILE=mutation nice -n 10 "$venv/bin/mutmut" run --max-children "${MUTATION_JOBS:-2}" "$@" || true
 "$venv/bin/python" tests/mutation/score.py
