@@ -15,6 +15,12 @@ if [ ! -x "$venv/bin/mutmut" ]; then
     python3 -m venv "$venv"
     "$venv/bin/python" -m pip install -q "mutmut==3.8.1" pytest hypothesis
 fi
+# So that mutmut learns which functions the tests reach through `python -m minirnn`
+# subprocesses too (tests/mutation/subprocess_hits.py says how).
+site="$("$venv/bin/python" -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")"
+cp tests/mutation/subprocess_hits.py "$site/minirnn_mutation_hits.py"
+echo 'import os; os.environ.get("MUTANT_UNDER_TEST") == "stats" and __import__("minirnn_mutation_hits").write_hits_at_exit()' \
+    > "$site/minirnn_mutation_hits.pth"
 if "$venv/bin/python" -c "import numpy" 2>/dev/null; then
     echo "run.sh: $venv has numpy; the score is meant without it (CI's test environment)" >&2
     exit 2
