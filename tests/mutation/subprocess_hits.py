@@ -25,6 +25,7 @@ import os
 import tempfile
 
 FOLDER = "MINIRNN_MUTATION_HITS"  # the environment variable naming the folder
+PROJECT = "MINIRNN_MUTATION_PROJECT"  # and the one naming the folder with setup.cfg
 
 
 def stats_run():
@@ -35,6 +36,15 @@ def write_hits_at_exit():
     """In a subprocess of the stats run: write the functions it ran when it exits."""
     if stats_run() and os.environ.get(FOLDER):
         import atexit
+        # mutmut reads its configuration from the working folder on first use, and a
+        # test's subprocess often runs elsewhere: read it now, from the project's
+        from mutmut.configuration import config
+        here = os.getcwd()
+        os.chdir(os.environ[PROJECT])
+        try:
+            config()
+        finally:
+            os.chdir(here)
         atexit.register(_write_hits)
 
 
@@ -62,6 +72,7 @@ def _read_hits():
 def pytest_configure(config):
     if stats_run() and not os.environ.get(FOLDER):
         os.environ[FOLDER] = tempfile.mkdtemp(prefix="minirnn-mutation-hits-")
+        os.environ[PROJECT] = os.path.dirname(str(config.rootpath))  # the tests run in mutants/
 
 
 try:
