@@ -849,13 +849,24 @@ def test_nan_activations_are_hatched_and_marked():
     assert 'fill="url(#nan)"' in svg and '<pattern id="nan"' in svg
 
 
+def ctrl_c_reaches_it():
+    """For Popen's preexec_fn: the program gets Ctrl-C as at a terminal.
+
+    A test session started in the background (a CI job, mutation testing) may
+    run with SIGINT ignored, and a child inherits that: Python would then leave
+    Ctrl-C ignored and the run would never stop.
+    """
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_training_says_what_was_not_written(tmp_path):
     import signal
     environment = dict(os.environ, PYTHONPATH=ROOT)
     process = subprocess.Popen([sys.executable, "-m", "minirnn", "train", "--iterations", "1000000",
                                 "--print-every", "1", "--save", "x.json", "--plot", "x.svg"],
                                cwd=str(tmp_path), env=environment, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+                               stderr=subprocess.PIPE, preexec_fn=ctrl_c_reaches_it)
     assert process.stdout.readline().startswith(b"Error:[")  # training has started
     process.send_signal(signal.SIGINT)
     out, err = process.communicate()
@@ -870,7 +881,7 @@ def test_ctrl_c_during_the_article_edition(tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "minirnn", "article", "--iterations",
                                 "1000000", "--print-every", "1", "--bits", "4", "--hidden", "4"],
                                cwd=str(tmp_path), env=environment, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE)
+                               stderr=subprocess.PIPE, preexec_fn=ctrl_c_reaches_it)
     assert process.stdout.readline().startswith(b"Error:[")  # the run has started
     process.send_signal(signal.SIGINT)
     out, err = process.communicate()
