@@ -49,8 +49,14 @@ def write_hits_at_exit():
 
 
 def _write_hits():
+    import sys
     from mutmut.state import state
-    names = state()._stats
+    # A module run with -m (python -m minirnn.diagrams) is named __main__ while it
+    # runs; mutmut knows its functions by the module's own name.
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    own = (spec.name + ".") if spec is not None else "__main__."
+    names = [own + name[len("__main__."):] if name.startswith("__main__.") else name
+             for name in state()._stats]
     if names:
         path = os.path.join(os.environ[FOLDER], "%d.txt" % os.getpid())
         with open(path, "w") as handle:
