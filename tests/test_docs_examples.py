@@ -246,24 +246,45 @@ def run(command, folder, env):
     return done
 
 
-@pytest.mark.parametrize("example", ALL, ids=repr)
-def test_the_example_runs_as_shown(example, workspace):
+def command_and_output(example, logs):
+    """The command to run for an example and the output it must print (None: any output),
+    or a reason to skip it."""
     if example.skip is not None:
-        pytest.skip("marked on the page: %s" % example.skip)
-    folders, logs, env = workspace
+        return "marked on the page: %s" % example.skip
     command = strip_comment(example.command)
     shown = example.expected
     if command in SHORTER:
         entry = SHORTER[command]
         replacement, why = entry[:2]
         if replacement is None:
-            pytest.skip(why)
+            return why
         command = replacement.format(**logs)
         if len(entry) == 3:
             # the shorter run's output differs from the page's in its numbers only: both
             # must have the shape given
             assert matches(entry[2], shown), "%r shows output of another shape" % example
             shown = entry[2]
+    return command, shown
+
+
+_DONE = set()  # the examples run so far in this session
+
+
+@pytest.mark.parametrize("example", ALL, ids=repr)
+def test_the_example_runs_as_shown(example, workspace):
+    folders, logs, env = workspace
+    what = command_and_output(example, logs)
+    if isinstance(what, str):
+        pytest.skip(what)
+    command, shown = what
+    # An example may use the files that the page's earlier examples wrote (article.json):
+    # run those first when this one is run alone (pytest -k, or mutation testing).
+    for earlier in ALL[:ALL.index(example)]:
+        before = command_and_output(earlier, logs)
+        if earlier.page == example.page and earlier not in _DONE and not isinstance(before, str):
+            run(before[0], folders[earlier.page], env)
+            _DONE.add(earlier)
+    _DONE.add(example)
     done = run(command, folders[example.page], env)
     output = done.stdout.split("\n")
     if output and output[-1] == "":

@@ -7,7 +7,8 @@ surviving mutant reruns every test that reaches its function), so a run can
 be finished by sampling: a uniform random sample of a module's untested
 mutants estimates the score of all of them, within a margin that score.py
 states.  Also prints the mutants whose run timed out, so they are tried again
-(with the time limit of setup.cfg).  Reads mutmut's results in mutants/.
+(with the time limit of setup.cfg).  Reads mutmut's results in mutants/ and
+writes the sample there (sample.json) for score.py.
 """
 
 import glob
@@ -22,14 +23,20 @@ TIMEOUT = {24, -24, 36, 152, 255}
 
 def main(share, seed=2026):
     rng = random.Random(seed)
-    names = []
+    names, modules = [], {}
     for meta in sorted(glob.glob(os.path.join(ROOT, "mutants", "minirnn", "*.py.meta"))):
         with open(meta) as handle:
             codes = json.load(handle)["exit_code_by_key"]
         untested = sorted(name for name, code in codes.items() if code is None)
         names += sorted(name for name, code in codes.items() if code in TIMEOUT)
         if untested:
-            names += rng.sample(untested, max(1, int(round(share * len(untested)))))
+            drawn = rng.sample(untested, max(1, int(round(share * len(untested)))))
+            modules["minirnn/" + os.path.basename(meta)[:-5]] = {"untested": len(untested),
+                                                                 "sampled": drawn}
+            names += drawn
+    # score.py reads the strata from here: what was untested, and which of it was drawn
+    with open(os.path.join(ROOT, "mutants", "sample.json"), "w") as handle:
+        json.dump({"share": share, "seed": seed, "modules": modules}, handle, indent=1)
     print("\n".join(names))
 
 

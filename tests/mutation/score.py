@@ -6,10 +6,18 @@ Killed: a test failed (or the mutant ran past mutmut's time limit, which a
 user would see as a hang: counted as killed and shown apart).  Equivalent:
 survivors listed in tests/mutation/equivalent.txt with the reason no test can
 tell them from the original; they are left out of the score's denominator.
+
+A run finished by sampling (sample.py, which records its sample in
+mutants/sample.json) has two parts per module: the mutants tested before the
+sample, all known, and the untested rest, of which a random share was tested.
+The estimate counts the first as they are and scales the sample's kill rate
+up to the rest; "margin" is the half-width of a 95% interval for it (normal
+approximation, with the finite-population correction).
 """
 
 import glob
 import json
+import math
 import os
 import sys
 
@@ -30,41 +38,77 @@ def equivalents():
     return names
 
 
+def verdict(name, code, equivalent):
+    """killed, timeout, equivalent, survived, no tests or unrun."""
+    if code in KILLED:
+        return "killed"
+    if code in TIMEOUT:
+        return "timeout"
+    if name in equivalent:
+        return "equivalent"
+    if code is None:
+        return "unrun"
+    return "no tests" if code in NO_TESTS else "survived"
+
+
+def estimate(verdicts, sample):
+    """(estimated killed, denominator, variance) for a module finished by sampling."""
+    sampled = set(sample["sampled"])
+    untested = [name for name, v in verdicts.items() if name in sampled or v == "unrun"]
+    known = [v for name, v in verdicts.items() if name not in sampled and v != "unrun"]
+    drawn = [verdicts[name] for name in sampled if verdicts[name] not in ("unrun", "equivalent")]
+    rest = sum(1 for name in untested if verdicts[name] != "equivalent")
+    killed = sum(1 for v in known if v in ("killed", "timeout"))
+    denominator = sum(1 for v in known if v != "equivalent") + rest
+    if not drawn:
+        return None
+    p = sum(1 for v in drawn if v in ("killed", "timeout")) / float(len(drawn))
+    n, N = len(drawn), max(rest, 1)
+    variance = (N * N) * p * (1 - p) / n * max(0.0, 1 - float(n) / N)
+    return killed + p * rest, denominator, variance
+
+
 def main(show_survivors=False):
     equivalent = equivalents()
-    rows, totals = [], [0] * 7
-    survivors = []
+    sample_path = os.path.join(ROOT, "mutants", "sample.json")
+    samples = {}
+    if os.path.exists(sample_path):
+        with open(sample_path) as handle:
+            samples = json.load(handle)["modules"]
+    columns = ("killed", "timeout", "equivalent", "survived", "no tests", "unrun")
+    rows, survivors = [], []
+    whole = [0.0, 0, 0.0]  # estimated killed, denominator, variance
     for meta in sorted(glob.glob(os.path.join(ROOT, "mutants", "minirnn", "*.py.meta"))):
         module = "minirnn/" + os.path.basename(meta)[:-5]
         with open(meta) as handle:
             codes = json.load(handle)["exit_code_by_key"]
         if not codes:
             continue
-        counts = [0] * 7  # mutants, killed, timeout, equivalent, survived, no tests, not checked
-        for name, code in codes.items():
-            counts[0] += 1
-            if code in KILLED:
-                counts[1] += 1
-            elif code in TIMEOUT:
-                counts[2] += 1
-            elif name in equivalent:
-                counts[3] += 1
-            elif code is None:
-                counts[6] += 1
-            elif code in NO_TESTS:
-                counts[5] += 1
-                survivors.append((name, "no tests"))
-            else:
-                counts[4] += 1
-                survivors.append((name, "survived" if code in SURVIVED else "exit %s" % code))
-        rows.append((module, counts))
-        totals = [t + c for t, c in zip(totals, counts)]
-    print("%-24s %7s %7s %7s %6s %8s %8s %8s %7s" % ("module", "mutants", "killed", "timeout", "equiv",
-                                                    "survived", "no tests", "unrun", "score"))
-    for module, counts in rows + [("all", totals)]:
-        checked = counts[0] - counts[6] - counts[3]
+        verdicts = {name: verdict(name, code, equivalent) for name, code in codes.items()}
+        counts = [len(codes)] + [sum(1 for v in verdicts.values() if v == c) for c in columns]
+        survivors += [(name, v) for name, v in sorted(verdicts.items()) if v in ("survived", "no tests")]
+        checked = counts[0] - counts[3] - counts[6]
         score = "%.1f%%" % (100.0 * (counts[1] + counts[2]) / checked) if checked else "-"
-        print("%-24s %7d %7d %7d %6d %8d %8d %8d %7s" % ((module,) + tuple(counts) + (score,)))
+        guess = estimate(verdicts, samples[module]) if module in samples else None
+        if guess is None:  # all known (or none)
+            guess = (counts[1] + counts[2], checked, 0.0) if not counts[6] else None
+        if guess is not None:
+            whole = [w + g for w, g in zip(whole, guess)]
+            if module in samples:
+                score += "  est. %.1f%% +-%.1f" % (100.0 * guess[0] / guess[1],
+                                                   196.0 * math.sqrt(guess[2]) / guess[1])
+        rows.append((module, counts, score))
+    print("%-24s %7s %7s %7s %6s %8s %8s %7s  %s" % (
+        "module", "mutants", "killed", "timeout", "equiv", "survived", "no tests", "unrun",
+        "score of those run"))
+    totals = [sum(row[1][i] for row in rows) for i in range(7)]
+    checked = totals[0] - totals[3] - totals[6]
+    total_score = "%.1f%%" % (100.0 * (totals[1] + totals[2]) / checked) if checked else "-"
+    if samples and whole[1]:
+        total_score += "  est. %.1f%% +-%.1f" % (100.0 * whole[0] / whole[1],
+                                                 196.0 * math.sqrt(whole[2]) / whole[1])
+    for module, counts, score in rows + [("all", totals, total_score)]:
+        print("%-24s %7d %7d %7d %6d %8d %8d %7d  %s" % ((module,) + tuple(counts) + (score,)))
     if show_survivors:
         for name, why in survivors:
             print("%s  %s" % (name, why))
