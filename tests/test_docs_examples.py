@@ -224,7 +224,8 @@ def workspace(tmp_path_factory, article_published, subtraction_published):
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8",
                PATH=str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
     env.pop("COLUMNS", None)
-    return folders, logs, env
+    done = set()  # the examples run in these folders so far
+    return folders, logs, env, done
 
 
 _RUNS = {}
@@ -267,12 +268,9 @@ def command_and_output(example, logs):
     return command, shown
 
 
-_DONE = set()  # the examples run so far in this session
-
-
 @pytest.mark.parametrize("example", ALL, ids=repr)
 def test_the_example_runs_as_shown(example, workspace):
-    folders, logs, env = workspace
+    folders, logs, env, done = workspace
     what = command_and_output(example, logs)
     if isinstance(what, str):
         pytest.skip(what)
@@ -281,20 +279,21 @@ def test_the_example_runs_as_shown(example, workspace):
     # run those first when this one is run alone (pytest -k, or mutation testing).
     for earlier in ALL[:ALL.index(example)]:
         before = command_and_output(earlier, logs)
-        if earlier.page == example.page and earlier not in _DONE and not isinstance(before, str):
+        if earlier.page == example.page and earlier not in done and not isinstance(before, str):
             run(before[0], folders[earlier.page], env)
-            _DONE.add(earlier)
-    _DONE.add(example)
-    done = run(command, folders[example.page], env)
-    output = done.stdout.split("\n")
+            done.add(earlier)
+    done.add(example)
+    result = run(command, folders[example.page], env)
+    output = result.stdout.split("\n")
     if output and output[-1] == "":
         output.pop()
     if shown is not None:
         while shown and not shown[-1].strip():
             shown = shown[:-1]
-        assert matches(shown, output), "%r printed:\n%s" % (example, done.stdout)
+        assert matches(shown, output), "%r printed:\n%s" % (example, result.stdout)
     failing = shown is not None and any("minirnn: error:" in line for line in shown)
-    assert (done.returncode != 0) == failing, "%r exited %d:\n%s" % (example, done.returncode, done.stdout)
+    assert (result.returncode != 0) == failing, "%r exited %d:\n%s" % (example, result.returncode,
+                                                                         result.stdout)
 
 
 if shutil.which("bash") is None:  # pragma: no cover - every CI machine has bash
