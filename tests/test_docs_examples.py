@@ -116,7 +116,7 @@ SHORTER = {
         "python3 -m minirnn show --model lstm.json 127 1 --svg lstm.svg",
         "the LSTM above ran 300 iterations, so its answer may be wrong: checked for shape",
         ["127 + 1 = ... (...); drawn in lstm.svg"]),
-    'python3 -m pip install -e ".[test]" && python3 -m pytest -q': (
+    'python3 -m pip install -e ".[test]" && python3 -m pytest -q -n 2 --dist loadfile': (
         None, "installs minirnn and runs this suite: CI runs it (.ci/run)"),
 }
 
