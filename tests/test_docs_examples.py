@@ -16,6 +16,8 @@ A command whose shown output has ``minirnn: error:`` must exit non-zero, every
 other one 0.  Each page's commands run in order in one empty folder of their
 own (so ``article.json`` saved by one example is there for the next), with
 ``python3`` being the Python that runs the tests and minirnn this checkout.
+So with pytest-xdist the file must run in one process: ``--dist loadfile``,
+as in the README's test command (plain ``-n 2`` would split the pages).
 
 An example the suite cannot run is marked on the page by a line
 ``<!-- example: skip REASON -->`` just before its block, and is reported as
