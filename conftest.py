@@ -2,13 +2,14 @@
 
 Four runs of 10,000 iterations take seconds each: the article's run and the
 subtraction variant's through the engine's command line (``python -m
-minirnn ... --save PATH``), and the same two through the article edition.
-Each is made exactly once, as a user runs it, in a subprocess, and all of
-them start side by side as soon as the first test starts (only those the
-collected tests need), so they train on the machine's other core while
-the tests that do not need them run; the tests that need one run last, and
-wait for it if they must.
-Their logs are checked against the published ones (tests/test_train_cli.py,
+minirnn ... --save PATH``, as a user runs them), and the same two through
+the article edition (``python -m minirnn.article``, and
+tests/edition_run.py, which keeps the weights).  Each is made exactly once,
+in a subprocess, and all of them start side by side as soon as the first
+test starts (only those the collected tests need), so they train on the
+machine's other core while the tests that do not need them run; the tests
+that need one run last, and wait for it if they must.  Their logs are
+checked against the published ones (tests/test_train_cli.py,
 tests/test_article.py) and the model the article's run saved is loaded (bit
 for bit) for every test that needs a trained network.
 
