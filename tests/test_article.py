@@ -17,7 +17,7 @@ as rounding errors scale with the terms summed, not with their sum).
 """
 
 import io
-import sys
+import json
 
 import pytest
 from hypothesis import example, given, settings, strategies as st
@@ -25,7 +25,6 @@ from hypothesis import example, given, settings, strategies as st
 import minirnn
 from conftest import golden, run_cli
 from minirnn import article, cli, matrix
-from minirnn.training import PRESETS
 from test_train_cli import BAD_SETTINGS, first_checkpoints
 
 # True where sumprod adds its products one by one, left to right, as the
@@ -61,26 +60,22 @@ def assert_same_weights(ours, theirs):
 
 
 @pytest.fixture(scope="session")
-def edition_subtraction_run():
-    """(log, weights) of the article edition's full subtraction run (several s)."""
-    return edition(**PRESETS["subtraction"])
+def edition_subtraction_run(subtraction_edition_published):
+    """(log, weights) of the article edition's full subtraction run: one of the session's
+    shared runs (../conftest.py), ``python3 tests/edition_run.py subtraction WEIGHTS.json``."""
+    run = subtraction_edition_published
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    with open(run.model_file) as handle:
+        weights = json.load(handle)
+    return run.stdout, (weights["synapse_0"], weights["synapse_1"], weights["synapse_h"])
 
 
 @pytest.fixture(scope="session")
-def edition_article_log():
-    """What ``python3 -m minirnn.article`` prints: the article's full run (several s)."""
-    done = run_module("minirnn.article")
-    assert done.returncode == 0 and done.stderr == ""
-    return done.stdout
-
-
-def run_module(name, *args):
-    import os
-    import subprocess
-    from conftest import ROOT
-    env = dict(os.environ, PYTHONPATH=ROOT)
-    return subprocess.run([sys.executable, "-m", name] + list(args), cwd=ROOT, env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+def edition_article_log(article_edition_published):
+    """What ``python3 -m minirnn.article`` prints: the article's full run (a shared run)."""
+    assert article_edition_published.args == ["-m", "minirnn.article"]
+    assert article_edition_published.returncode == 0 and article_edition_published.stderr == ""
+    return article_edition_published.stdout
 
 
 def test_python_m_minirnn_article_prints_the_published_log(edition_article_log):

@@ -20,7 +20,7 @@ def first_checkpoints(log, count):
 
 def test_no_arguments_prints_the_articles_log(article_published):
     # the session's article run is ``python -m minirnn --save PATH``: no command, so train
-    assert article_published.args == []
+    assert article_published.args == ["-m", "minirnn", "--save", article_published.model_file]
     assert article_published.returncode == 0
     # the log alone on stdout; the one-line summary on stderr (issue 9)
     assert article_published.stderr == "minirnn: saved the model to %s\n" % article_published.model_file
@@ -38,7 +38,8 @@ def test_no_arguments_means_the_article_preset(monkeypatch, capsys):
 
 
 def test_the_subtraction_preset_prints_its_published_log(subtraction_published):
-    assert subtraction_published.args == ["train", "--preset", "subtraction"]
+    assert subtraction_published.args == ["-m", "minirnn", "train", "--preset", "subtraction",
+                                          "--save", subtraction_published.model_file]
     assert subtraction_published.returncode == 0
     assert subtraction_published.stderr == "minirnn: saved the model to %s\n" % subtraction_published.model_file
     assert subtraction_published.stdout == golden("subtraction.log")

@@ -25,15 +25,15 @@ if "$venv/bin/python" -c "import numpy" 2>/dev/null; then
     echo "run.sh: $venv has numpy; the score is meant without it (CI's test environment)" >&2
     exit 2
 fi
-# The two published runs, trained once here with the unchanged code (see RecordedRun
-# in conftest.py), instead of once per mutant.
+# The long runs the tests share (SHARED_RUNS in conftest.py: the published runs through the
+# engine and through the article edition), made once here with the unchanged code instead of
+# once per mutant, and read back by the tests (MINIRNN_RECORDED_RUNS).
 runs="$PWD/mutants-runs"
-source_sum="$(cat minirnn/*.py | cksum)"
+source_sum="$(cat minirnn/*.py conftest.py tests/edition_run.py | cksum)"
 if [ "$(cat "$runs/source.cksum" 2>/dev/null)" != "$source_sum" ]; then
+    rm -rf "$runs"
     mkdir -p "$runs"
-    python3 -m minirnn --save "$runs/article.json" > "$runs/article.log" 2> "$runs/article.err"
-    python3 -m minirnn train --preset subtraction --save "$runs/subtraction.json" > "$runs/subtraction.log" \
-        2> "$runs/subtraction.err"
+    "$venv/bin/python" conftest.py "$runs"
     echo "$source_sum" > "$runs/source.cksum"
 fi
 # Tests that run `python -m minirnn` import mutmut's copy of the package (several MB
