@@ -346,7 +346,7 @@ def _other_cells_weights(data, cell, but):
             for other in CELLS.values():
                 if name in other.weight_names:
                     raise ModelFileError("unknown field '%s': a weight of the %s cell, but %s"
-                                         % (name, other.cell_name, but))
+                                         % (_name(name), other.cell_name, but))
 
 
 def _training(training):
@@ -368,7 +368,14 @@ def _training(training):
 def _known_fields(data, names, prefix):
     for name in data:
         if name not in names:
-            raise ModelFileError("unknown field '%s%s'" % (prefix, name))
+            raise ModelFileError("unknown field '%s%s'" % (prefix, _name(name)))
+
+
+def _name(name):
+    """A field's name as an error message shows it: on one line (control characters
+    escaped, as a JSON string would write them) and never more than 40 characters."""
+    shown = "".join(c if c >= " " and c != "\x7f" else "\\u%04x" % ord(c) for c in name)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 def _field(data, name):
