@@ -69,9 +69,10 @@ def test_a_file_as_written():
     (("training", "momentum"), 0.9, "unknown field 'training.momentum'"),
     (("colour",), "blue", "unknown field 'colour'"),
     # a name is shown on one line, control characters escaped, and cut to 40 characters
-    (("training", "ra\nte"), 0.1, "unknown field 'training.ra\\u000ate'"),
-    (("a\tb\x7f",), 1, "unknown field 'a\\u0009b\\u007f'"),
-    (("w" * 41,), 1, "unknown field '" + "w" * 37 + "...'"),
+    pytest.param(("training", "ra\nte"), 0.1, "unknown field 'training.ra\\u000ate'",
+                 id="unknown-with-newline"),
+    pytest.param(("a\tb\x7f",), 1, "unknown field 'a\\u0009b\\u007f'", id="unknown-with-tab"),
+    pytest.param(("w" * 41,), 1, "unknown field '" + "w" * 37 + "...'", id="unknown-long"),
 ], ids=lambda x: None if isinstance(x, str) and len(x) > 30 else ".".join(map(str, x)) if isinstance(x, tuple) else None)
 def test_each_refusal_word_for_word(path, value, message):
     with pytest.raises(ModelFileError) as raised:
