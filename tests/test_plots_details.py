@@ -8,7 +8,8 @@ import pytest
 import minirnn
 from minirnn.lstm import LSTM
 from minirnn.rnn import RNN
-from minirnn.plots import describe_settings, error_curve_svg, hidden_heatmap_svg, shade
+from minirnn.plots import (ASCII_SHADES, SumTrace, _probability, carries, describe_settings, error_curve_svg,
+                           hidden_heatmap_svg, hidden_heatmap_text, shade)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -163,6 +164,12 @@ def test_the_signed_scale_is_drawn_above_the_legend():
     assert float(root.get("height")) >= max(float(t.get("y")) for t in legend.iter(SVG + "text"))
 
 
+@pytest.fixture(scope="module")
+def weak_model():
+    """A network after 300 iterations, as tests/conftest.py's weak_model (wrong on 91 + 39)."""
+    return minirnn.train(iterations=300, print_every=None)
+
+
 def test_the_picture_is_as_wide_as_its_widest_part(weak_model):
     """The widest of: the cells with a right margin as wide as the left one (28), 660, and
     the headline at 11 pixels a character with both margins.  A wrong 128-bit sum's headline
@@ -226,3 +233,122 @@ def test_nan_is_hatched_in_orange_on_white():
     assert (tile.get("width"), tile.get("height"), tile.get("fill")) == ("6", "6", "#ffffff")
     assert [line.get(k) for k in ("x1", "y1", "x2", "y2")] == ["0", "0", "0", "6"]
     assert (line.get("stroke"), line.get("stroke-width")) == ("#d95f02", "3")
+
+
+# The text view, and what both views share
+
+def rows_of(text):
+    """The text view's rows by name: {"a = 3": "1  1  0", ...} (cells as printed)."""
+    rows = {}
+    for line in text.splitlines():
+        name, _, cells = line.partition("  ")
+        rows[name] = cells.strip()
+    return rows
+
+
+def operands_of_width(width):
+    """a, b whose drawing has `width` columns: the answer's bits and one more (for the carry)."""
+    return 2 ** (width - 2), 0
+
+
+def test_the_text_view_of_a_subtraction():
+    settings = dict(minirnn.PRESETS["subtraction"], iterations=1)
+    del settings["print_every"]
+    text = hidden_heatmap_text(minirnn.train(print_every=None, **settings), 2, 1, ASCII_SHADES)
+    rows = rows_of(text)
+    assert text.splitlines()[0].startswith("2 - 1 = ")
+    # 2 - 1, ones bit first: a = 0 1 0, b = 1 0 0; the ones bit borrows, so bit 1 has a
+    # borrow in, which it pays off (1 - 0 - 1 = 0) without borrowing again.
+    assert rows["borrow in"].split()[:3] == ["0", "1", "0"]
+    assert rows["true difference = 1"].split()[:3] == ["1", "0", "0"]
+    assert "carry in" not in rows
+    assert carries("sub", [0, 1, 0], [1, 0, 0]) == [0, 1, 0]
+
+
+@pytest.mark.parametrize("width, numbered", [(32, list(range(32))), (33, list(range(0, 33, 4)))])
+def test_the_text_view_numbers_every_column_up_to_32_then_every_fourth(weak_model, width, numbered):
+    """Each column is a 2-character cell and a space, its digit the second character.  Up to 32
+    columns each number ends over its column's digit; wider, every fourth number starts there."""
+    lines = hidden_heatmap_text(weak_model, *operands_of_width(width), shades=ASCII_SHADES).splitlines()
+    header = [line for line in lines if line.startswith("bit ")][0]
+    a_row = [line for line in lines if line.startswith("a ")][0]
+    assert [int(word) for word in header.split()[1:]] == numbered
+    first = len(a_row) - (3 * width - 1)  # where the cells start
+    for k in numbered:
+        digit = first + 3 * k + 1
+        if width <= 32:
+            assert header[digit - len(str(k)) + 1:digit + 1] == str(k) and header[digit + 1:digit + 2] in ("", " ")
+        else:
+            assert header[digit - 1:digit + len(str(k))] == " " + str(k)
+
+
+def test_no_line_of_the_text_view_ends_in_a_blank(weak_model):
+    for line in hidden_heatmap_text(weak_model, 91, 39).splitlines():
+        assert line == line.rstrip()
+
+
+def test_the_text_view_gives_a_signed_state_its_own_bands():
+    """c counts 1 to 8 (counting_lstm), so its rows are shaded from -8 to 8 in five equal
+    bands of 3.2; h lies within 0 to 1 and has none."""
+    text = hidden_heatmap_text(counting_lstm(), 5, 3, ASCII_SHADES)
+    assert [line for line in text.splitlines() if " rows, from " in line] == [
+        'cell rows, from -8 to 8: "  " below -4.8, ".." -4.8 to -1.6, "::" -1.6 to 1.6, '
+        '"++" 1.6 to 4.8, "##" 4.8 and above']
+
+
+def test_the_text_view_explains_the_question_marks_of_nan():
+    text = hidden_heatmap_text(overflowing_rnn(), 1, 1, ASCII_SHADES)
+    assert text.splitlines()[-1] == '"??" not a number: the weighted sums overflowed'
+
+
+@pytest.mark.parametrize("value, named", [(10 ** 8 - 1, "a = 99999999"), (10 ** 8, "a")])
+def test_numbers_of_up_to_eight_digits_are_written_beside_their_row(weak_model, value, named):
+    assert named in rows_of(hidden_heatmap_text(weak_model, value, 1, ASCII_SHADES))
+
+
+@pytest.mark.parametrize("p, text", [(1.0, "1"), (0.995, "1"), (0.994, ".99"), (0.5, ".50"),
+                                     (0.005, ".01"), (0.0049, "0"), (0.0, "0"), (float("nan"), "nan")])
+def test_a_probability_in_a_cell(p, text):
+    assert _probability(p) == text
+
+
+@pytest.mark.parametrize("a, b, message", [
+    (2 ** 128, 1, "a is too large to draw: numbers of at most 128 bits are drawn, got one of 129 bits"),
+    (1, 2 ** 130, "b is too large to draw: numbers of at most 128 bits are drawn, got one of 131 bits"),
+])
+def test_operands_too_large_to_draw_are_refused_in_words(weak_model, a, b, message):
+    with pytest.raises(ValueError) as caught:
+        SumTrace(weak_model, a, b)
+    assert str(caught.value) == message
+
+
+def test_the_subtitle_says_unit_for_one_hidden_unit():
+    root = parse(hidden_heatmap_svg(counting_lstm(), 5, 3))
+    assert "what the 1 hidden unit holds after reading each bit" in \
+        [t.text for t in root.iter(SVG + "text") if t.get("class") == "subtitle"]
+
+
+@pytest.mark.parametrize("width, cell, digits, probabilities", [
+    # _cell_width: 720 pixels shared by the columns, each 12 to 44 wide.
+    (20, 36, True, True),     # 720 / 20: room for ".93" in a cell from 36 on
+    (21, 34, True, False),
+    (40, 18, True, False),    # a bit's digit from 18 on
+    (41, 17, False, False),
+    (60, 12, False, False),
+    (61, 12, False, False),   # never narrower than 12
+])
+def test_cells_narrow_as_sums_widen(weak_model, width, cell, digits, probabilities):
+    """Rows of bits stay at least 20 tall (their labels are 13-pixel text) and rows of hidden
+    units at least 14; the columns are numbered each, or every fourth when the digits do not fit."""
+    root = parse(hidden_heatmap_svg(weak_model, *operands_of_width(width)))
+    hidden = [e for e in root.iter(SVG + "rect") if e.get("class") == "hidden"]
+    bits = [e for e in root.iter(SVG + "rect") if e.get("class") == "input"]
+    assert {float(e.get("width")) for e in hidden} == {cell}
+    assert {float(e.get("height")) for e in hidden} == {max(14, min(cell, 26))}
+    assert {float(e.get("height")) for e in bits} == {max(20, min(cell, 26))}
+    header = [g for g in root.iter(SVG + "g") if g.get("class") == "columns"][0]
+    numbers = [int(t.text) for t in header.iter(SVG + "text") if t.text != "bit position"]
+    assert numbers == (list(range(width)) if digits else list(range(0, width, 4)))
+    output_texts = [t for t in root.iter(SVG + "text") if t.text and
+                    (t.text.startswith(".") or t.text == "nan")]
+    assert bool(output_texts) == probabilities
