@@ -9,7 +9,8 @@ import minirnn
 from minirnn.lstm import LSTM
 from minirnn.rnn import RNN
 from minirnn.plots import (ASCII_SHADES, SumTrace, _probability, carries, describe_settings, error_curve_svg,
-                           hidden_heatmap_svg, hidden_heatmap_text, shade)
+                           hidden_heatmap_svg, hidden_heatmap_text, reading, shade, signed_shade,
+                           text_colour, value_range)
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -352,3 +353,66 @@ def test_cells_narrow_as_sums_widen(weak_model, width, cell, digits, probabiliti
     output_texts = [t for t in root.iter(SVG + "text") if t.text and
                     (t.text.startswith(".") or t.text == "nan")]
     assert bool(output_texts) == probabilities
+
+
+# Small functions at their edges
+
+def test_a_curve_of_zeros_has_an_error_axis_from_0_to_1():
+    root = parse(error_curve_svg([0.0, 0.0, 0.0]))
+    assert labels_of(root, "ticks")[:7] == ["0", "0.2", "0.4", "0.6", "0.8", "1", "0"]
+
+
+def test_tiny_errors_are_labelled_as_python_writes_them():
+    root = parse(error_curve_svg([3e-05, 1e-05]))
+    assert labels_of(root, "ticks")[:4] == ["0", "1e-05", "2e-05", "3e-05"]
+
+
+def test_the_iteration_axis_of_300_iterations_steps_by_100():
+    """300 / 5 = 60 a step, rounded up to 100 (1, 2 or 5 times a power of ten)."""
+    root = parse(error_curve_svg(falling(300)))
+    assert labels_of(root, "ticks")[-4:] == ["0", "100", "200", "300"]
+
+
+@pytest.mark.parametrize("settings, line", [
+    ({"task": "mul", "bits": 4}, "4-bit mul"),                      # a task without a name: as given
+    ({"alpha": 1e-05, "init_scale": 2e20}, "alpha 1e-05, init scale 2e+20"),
+])
+def test_describe_settings_writes_numbers_and_unknown_tasks_plainly(settings, line):
+    assert describe_settings(settings) == line
+
+
+def test_shade_clips_values_above_1_to_navy():
+    assert shade(1.5) == shade(2.5) == shade(1) == "#08306b"
+
+
+def test_signed_shade_divides_by_the_size():
+    # -1 of a span of 2 is halfway down the brown side: the blue scale's middle
+    # (107, 174, 214) with red and blue swapped.
+    assert signed_shade(-1, 2) == "#d6ae6b"
+
+
+@pytest.mark.parametrize("rows, span", [
+    ([[1.5, 0.5]], (-1.5, 1.5)),      # beyond 1, though not negative: a signed range
+    ([[-2.0, 0.5]], (-2.0, 2.0)),     # the largest size may be a negative value's
+    ([[1e15 + 0.5]], (-(1e15 + 0.5), 1e15 + 0.5)),  # beyond 1e15 no tenths: kept as it is
+])
+def test_value_range_edges(rows, span):
+    assert value_range(rows) == span
+
+
+def test_reading_switches_to_four_significant_digits_at_a_million():
+    assert reading(999999.9) == "999999.900" and reading(1e6) == "1e+06" and reading(-1e6) == "-1e+06"
+
+
+def test_text_colour_turns_white_above_0_55():
+    # at 0.55 the ink contrasts more with the cell (WCAG contrast 5.7, white 2.8)
+    assert text_colour(0.55) == "#222222" and text_colour(0.5501) == "#ffffff"
+
+
+def test_nothing_stray_between_the_elements_of_a_picture():
+    """Text belongs in <text> and <title> only: no characters lie loose between elements."""
+    root = parse(hidden_heatmap_svg(overflowing_rnn(), 1, 1))
+    for e in root.iter():
+        if e.tag not in (SVG + "text", SVG + "title"):
+            assert not (e.text or "").strip(), e.tag
+        assert not (e.tail or "").strip(), e.tag
