@@ -416,3 +416,12 @@ def test_nothing_stray_between_the_elements_of_a_picture():
         if e.tag not in (SVG + "text", SVG + "title"):
             assert not (e.text or "").strip(), e.tag
         assert not (e.tail or "").strip(), e.tag
+
+
+def test_a_one_bit_model_draws_a_one_column_picture():
+    """bits=1 and 0 + 0: one bit position (bit_length(0) + 1 = 1), 16 hidden units in it."""
+    model = minirnn.train(iterations=1, bits=1, print_every=None)
+    root = parse(hidden_heatmap_svg(model, 0, 0))
+    assert len([e for e in root.iter(SVG + "rect") if e.get("class") == "hidden"]) == 16
+    assert "what the 16 hidden units hold after reading each bit" in \
+        [t.text for t in root.iter(SVG + "text") if t.get("class") == "subtitle"]
