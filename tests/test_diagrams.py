@@ -14,7 +14,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from conftest import ROOT
-from minirnn.diagrams import CHAR, bptt_svg, unrolled_svg
+from minirnn import diagrams
+from minirnn.diagrams import CHAR, bptt_svg, unrolled_svg, width_for
 
 SVG = "{http://www.w3.org/2000/svg}"
 BITS = [1, 3, 8, 16]
@@ -198,3 +199,79 @@ def test_the_command_refuses_extra_arguments(tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith("usage:") and done.stderr.count("\n") == 1
     assert os.listdir(str(tmp_path)) == []
+
+
+@pytest.mark.parametrize("draw", [unrolled_svg, bptt_svg])
+def test_drawn_for_the_article_8_bits_by_default(draw):
+    """The article's binary_dim is 8: a picture drawn with no argument has 8 columns."""
+    root = parse(draw())
+    assert len(with_class(root, "rect", "hidden")) == 8
+
+
+def test_the_width_leaves_room_for_the_longest_line():
+    """A picture is as wide as its columns, or as its longest line of text plus a margin of
+    12 on each side; a legend line with an arrow starts 40 further right.  Each expected
+    width is worked out by hand: a character is taken as 0.55 of the font size wide, and
+    the title is drawn at 18 pixels, the subtitle and legend at 13."""
+    ten = "x" * 10
+    assert width_for(500, ten, ten, [("#000000", ten), (None, ten)]) == 500
+    assert width_for(0, ten, "", []) == 12 + 0.55 * 18 * 10 + 12                  # 123
+    assert width_for(0, "", ten, []) == 12 + 0.55 * 13 * 10 + 12                  # 95.5
+    assert width_for(0, "", "", [(None, ten)]) == 12 + 0.55 * 13 * 10 + 12        # 95.5
+    assert width_for(0, "", "", [("#000000", ten)]) == 12 + 40 + 0.55 * 13 * 10 + 12  # 135.5
+
+
+@pytest.mark.parametrize("ending", ["", "/"])
+@pytest.mark.parametrize("name", ["pictures", "box_X"])
+def test_main_writes_both_into_the_folder_named(tmp_path, capsys, name, ending):
+    """In-process: each written path is printed, the folder and file name joined by one slash
+    (whatever the folder's name ends with), and the files are the committed 8-bit diagrams."""
+    folder = tmp_path / name
+    folder.mkdir()
+    assert diagrams.main([str(folder) + ending]) == 0
+    out, err = capsys.readouterr()
+    assert out == "%s/unrolled.svg\n%s/bptt.svg\n" % (folder, folder) and err == ""
+    for picture in ("unrolled.svg", "bptt.svg"):
+        with open(str(folder / picture)) as drawn, \
+                open(os.path.join(ROOT, "docs", "images", picture)) as docs:
+            assert drawn.read() == docs.read()
+
+
+def test_main_writes_into_docs_images_by_default(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(str(tmp_path))
+    os.makedirs("docs/images")
+    assert diagrams.main([]) == 0
+    assert capsys.readouterr().out == "docs/images/unrolled.svg\ndocs/images/bptt.svg\n"
+    assert sorted(os.listdir("docs/images")) == ["bptt.svg", "unrolled.svg"]
+
+
+def test_main_usage(tmp_path, capsys):
+    assert diagrams.main([str(tmp_path), "extra"]) == 2
+    assert diagrams.main([str(tmp_path), "extra", "more"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and os.listdir(str(tmp_path)) == []
+    assert err == "usage: python3 -m minirnn.diagrams [FOLDER]  (default docs/images)\n" * 2
+
+
+def test_main_names_the_folder_it_cannot_write(tmp_path, capsys):
+    missing = str(tmp_path / "no" / "such")
+    assert diagrams.main([missing]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("minirnn.diagrams: cannot write into %s: " % missing)
+    assert err.endswith("\n") and err.count("\n") == 1
+
+
+def test_main_interrupted_leaves_the_old_file_whole(tmp_path, monkeypatch, capsys):
+    """Ctrl-C while a diagram is drawn: status 130, one line, and the file there before is
+    untouched (each diagram is drawn before its file is opened)."""
+    def interrupted(bits):
+        raise KeyboardInterrupt
+
+    old = tmp_path / "unrolled.svg"
+    old.write_text(u"the old picture")
+    monkeypatch.setattr(diagrams, "DIAGRAMS", (("unrolled.svg", interrupted),))
+    assert diagrams.main([str(tmp_path)]) == 130
+    out, err = capsys.readouterr()
+    assert out == "" and err == "minirnn.diagrams: interrupted\n"
+    assert old.read_text() == "the old picture"

@@ -1,0 +1,103 @@
+"""The pictures of the article's network that the docs show are what minirnn draws now.
+
+README.md and docs/cli.md show two pictures of the article's run:
+docs/images/article_91_39.svg (``show --model article.json 91 39 --svg``)
+and docs/images/article_curve.svg (``train --plot``), and one of the
+300-iteration model docs/cli.md trains, which still gets 91 + 39 wrong:
+docs/images/weak_91_39.svg (``show --model weak.json 91 39 --svg``).  As with the
+walkthrough's diagrams (tests/test_diagrams.py), the committed files were
+drawn by those commands and looked at; these tests redraw them and ask for
+the same text, so the docs cannot drift from the code and any change to a
+picture (a colour, a font size, a line moved) shows up as a diff of the file
+to review.  If one fails after a change you meant, redraw the file with the
+command in its test's docstring, look at it, and commit it.
+
+The article's model is the session's shared run (conftest.py), the weak one
+tests/conftest.py's weak_model.  The error
+curve needs every iteration's overallError, which the shared run does not
+keep: the article_errors fixture below trains the run once more in-process
+(a few seconds), and checks it is the same run, checkpoint for checkpoint
+against the published log and weight for weight against the shared model.
+"""
+
+import os
+import shutil
+
+import pytest
+
+import minirnn
+from conftest import ROOT, golden
+from minirnn import cli
+from minirnn.plots import error_curve_svg
+
+IMAGES = os.path.join(ROOT, "docs", "images")
+
+
+def committed(name):
+    with open(os.path.join(IMAGES, name)) as handle:
+        return handle.read()
+
+
+@pytest.fixture(scope="module")
+def article_errors(article_model):
+    """(errors, model) of the article's run trained in-process: overallError at every iteration."""
+    steps = minirnn.train_steps(**dict((k, v) for k, v in minirnn.PRESETS["article"].items()
+                                       if k != "print_every"))
+    errors, model = [], None
+    for step in steps:
+        errors.append(step.overallError)
+        model = step.model
+    # The same run as the published one: each printed error, to the 8 decimals
+    # numpy shows (tests/golden/article_add.log), and the shared model's weights.
+    published = [float(line[len("Error:["):-1]) for line in golden("article_add.log").splitlines()
+                 if line.startswith("Error:[")]
+    assert len(errors) == 10000 and len(published) == 10
+    for k, value in enumerate(published):
+        assert abs(errors[1000 * k] - value) <= 5e-9, (k, errors[1000 * k], value)
+    for name in model.weight_names:
+        assert getattr(model, name) == getattr(article_model, name), name
+    return errors, model
+
+
+def test_the_error_curve_in_the_docs_is_current(article_errors):
+    """docs/images/article_curve.svg: python3 -m minirnn train --plot docs/images/article_curve.svg"""
+    errors, model = article_errors
+    assert error_curve_svg(errors, model.settings) == committed("article_curve.svg")
+
+
+def test_the_hidden_layer_picture_in_the_docs_is_current(article_model_file, tmp_path, capsys):
+    """docs/images/article_91_39.svg: train --save article.json, then
+    python3 -m minirnn show --model article.json 91 39 --svg docs/images/article_91_39.svg
+
+    The picture names the model file it was drawn from, so the copy is called article.json
+    as in the docs.
+    """
+    model_file = str(tmp_path / "article.json")
+    shutil.copyfile(article_model_file, model_file)
+    picture = str(tmp_path / "hidden.svg")
+    assert cli.main(["show", "--model", model_file, "91", "39", "--svg", picture]) == 0
+    assert capsys.readouterr().out == "91 + 39 = 130 (right); drawn in %s\n" % picture
+    with open(picture) as handle:
+        assert handle.read() == committed("article_91_39.svg")
+
+
+def test_the_wrong_bits_picture_in_the_docs_is_current(weak_model, tmp_path, capsys):
+    """docs/images/weak_91_39.svg: train --iterations 300 --save weak.json, then
+    python3 -m minirnn show --model weak.json 91 39 --svg docs/images/weak_91_39.svg"""
+    model_file = str(tmp_path / "weak.json")
+    weak_model.save(model_file)
+    picture = str(tmp_path / "wrong.svg")
+    assert cli.main(["show", "--model", model_file, "91", "39", "--svg", picture]) == 0
+    assert capsys.readouterr().out == "91 + 39 = 126 (wrong: the answer is 130); drawn in %s\n" % picture
+    with open(picture) as handle:
+        assert handle.read() == committed("weak_91_39.svg")
+
+
+@pytest.mark.parametrize("name", ["article_curve.svg", "article_91_39.svg", "weak_91_39.svg"])
+def test_the_docs_show_the_committed_pictures(name):
+    """README.md or docs/cli.md links each picture, so a renamed file cannot leave a broken link."""
+    with open(os.path.join(ROOT, "README.md")) as handle:
+        readme = handle.read()
+    with open(os.path.join(ROOT, "docs", "cli.md")) as handle:
+        docs = handle.read()
+    assert "(images/%s)" % name in docs or "(docs/images/%s)" % name in readme
