@@ -213,3 +213,42 @@ def test_a_terminal_too_narrow_gets_an_empty_line(width):
     progress = Progress(Terminal(), total=20, clock=Clock(), width=width)
     progress.mean.add(1.0)
     assert progress.line(3, 1.0) == ""
+
+
+def test_nothing_is_drawn_until_the_delay_has_passed():
+    # eval's line waits a second, so a quick measure shows none; the clock is far from 0
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=100, clock=clock, delay=1.0)
+    progress.update(0)
+    clock.now += 0.5
+    progress.update(1)
+    assert out.getvalue() == ""
+    clock.now += 0.5
+    progress.update(2)
+    assert screen(out.getvalue()).startswith("iteration 3/100")
+
+
+def test_a_shorter_line_covers_all_of_a_line_cut_to_the_width():
+    # eval's line: on a 51-column terminal the first is cut to 48 characters, the last is shorter
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=100, clock=clock, width=51, noun="pair", rate="pairs/s")
+    clock.now += 2
+    progress.update(49)
+    assert out.getvalue() == "\rpair 50/100  50% |#####-----|  25 pairs/s  2 s l"
+    clock.now += 2
+    progress.update(99)
+    assert screen(out.getvalue()) == "pair 100/100 100% |##########|  25 pairs/s\n"
+
+
+@pytest.mark.parametrize("width", range(0, 12))
+def test_the_erasing_blanks_fit_a_terminal_made_narrower(width):
+    # drawn on 80 columns, then the terminal shrank: the blanks stop short of its last column,
+    # where they would wrap
+    columns = [80]
+    out = Terminal()
+    progress = Progress(out, total=100, clock=Clock(), width=lambda: columns[0])
+    progress.update(0, 1.0)
+    drawn = len(out.getvalue())
+    columns[0] = width
+    progress.clear()
+    assert out.getvalue()[drawn:] == "\r" + " " * max(width - 1, 0) + "\r"
