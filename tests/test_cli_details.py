@@ -2,12 +2,13 @@
 is about, the shading a terminal can show, and what a model file is described as."""
 
 import io
+import sys
 
 import pytest
 
 import minirnn
 from minirnn import cli as cli_module
-from minirnn.cli import describe_model, main
+from minirnn.cli import build_parser, describe_model, main
 from minirnn.plots import ASCII_SHADES, SHADES
 from minirnn.rnn import RNN
 
@@ -97,3 +98,69 @@ def test_a_hand_built_model_is_described_without_training():
 ])
 def test_usage_errors_word_for_word(args, says, capsys):
     assert run(capsys, *args) == (2, "", "minirnn: error: %s\n" % says)
+
+
+@pytest.mark.parametrize("value, shown", [
+    # a value the user gave is quoted whole up to 42 characters (quotes included), else cut to 30
+    ("x" * 40, "'" + "x" * 40 + "'"),
+    ("x" * 41, "'" + "x" * 29 + "...(41 characters)"),
+])
+def test_a_long_value_is_cut_short_in_a_message(value, shown, capsys):
+    assert run(capsys, "train", "--bits", value) == (2, "", "minirnn: error: argument --bits: "
+                                                            "not a whole number: %s\n" % shown)
+
+
+@pytest.mark.parametrize("args, says", [
+    (["train", "foo", "bar"], "unrecognized arguments: foo bar"),
+    (["train", "-"], "unrecognized arguments: -"),
+    (["train", "--", "x"], "unrecognized arguments: -- x"),
+    (["train", "y" * 42], "unrecognized arguments: " + "y" * 42),
+    (["train", "y" * 43], "unrecognized arguments: " + "y" * 30 + "...(43 characters)"),
+    (["train", "--foo=a=b"], "argument --foo: not a flag of the train command"),
+    # only the article edition explains its missing flags
+    (["eval", "--model", "m.json", "--save", "x.json"], "argument --save: not a flag of the eval command"),
+    (["article", "--save", "x.json"], "argument --save: not a flag of the article command: it keeps no "
+                                      "model; train runs the same training faster and --save keeps it"),
+])
+def test_words_no_flag_or_operand_took_are_refused_word_for_word(args, says, capsys):
+    assert run(capsys, *args) == (2, "", "minirnn: error: %s\n" % says)
+
+
+@pytest.fixture
+def tiny_model_file(tmp_path):
+    path = str(tmp_path / "tiny.json")
+    RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]]).save(path)
+    return path
+
+
+@pytest.mark.parametrize("a, b, says", [
+    (2 ** 129, 1, "argument A: a is too large to draw: numbers of at most 128 bits are drawn, "
+                  "got one of 130 bits"),
+    (1, 2 ** 128, "argument B: b is too large to draw: numbers of at most 128 bits are drawn, "
+                  "got one of 129 bits"),
+])
+def test_show_names_the_operand_too_large_to_draw(a, b, says, tiny_model_file, capsys):
+    assert run(capsys, "show", "--model", tiny_model_file, str(a), str(b)) == \
+        (2, "", "minirnn: error: %s\n" % says)
+
+
+def test_help_can_be_printed_to_any_stream(capsys):
+    # argparse's print_help(file) and print_usage(file): the parser's own writer must honour file
+    stream = io.StringIO()
+    build_parser().print_help(stream)
+    build_parser().print_usage(stream)
+    assert stream.getvalue().startswith("usage: minirnn") and stream.getvalue().count("usage:") == 2
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("argv, status, err", [
+    (["minirnn", "trian"], 2, "minirnn: error: unknown command 'trian' "
+                              "(choose from train, article, predict, eval, show)\n"),
+    (["minirnn", "--version"], 0, ""),
+])
+def test_the_installed_command_exits_with_mains_status(argv, status, err, monkeypatch, capsys):
+    # the `minirnn` script that pip installs calls main_exit, which reads sys.argv
+    monkeypatch.setattr(sys, "argv", argv)
+    with pytest.raises(SystemExit) as done:
+        cli_module.main_exit()
+    assert done.value.code == status and capsys.readouterr().err == err
