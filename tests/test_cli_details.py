@@ -2,6 +2,7 @@
 is about, the shading a terminal can show, and what a model file is described as."""
 
 import io
+import os
 import sys
 
 import pytest
@@ -11,6 +12,11 @@ from minirnn import cli as cli_module
 from minirnn.cli import build_parser, describe_model, main
 from minirnn.plots import ASCII_SHADES, SHADES
 from minirnn.rnn import RNN
+from test_docs_examples import examples
+
+# The reference section of docs/cli.md ("Help for every command"): each command's --help.
+HELP_EXAMPLES = [example for example in examples(os.path.join("docs", "cli.md"))
+                 if example.command.endswith("--help")]
 
 
 def run(capsys, *args):
@@ -164,3 +170,23 @@ def test_the_installed_command_exits_with_mains_status(argv, status, err, monkey
     with pytest.raises(SystemExit) as done:
         cli_module.main_exit()
     assert done.value.code == status and capsys.readouterr().err == err
+
+
+def test_the_docs_show_every_commands_help():
+    commands = ["python3 -m minirnn %s--help" % (name + " " if name else "")
+                for name in ["", "train", "article", "predict", "eval", "show"]]
+    assert [example.command for example in HELP_EXAMPLES] == commands
+
+
+@pytest.mark.parametrize("example", HELP_EXAMPLES, ids=lambda example: example.command)
+def test_each_commands_help_is_as_the_docs_show_it(example, monkeypatch, capsys):
+    # tests/test_docs_examples.py runs these examples as a user would; here they run in-process,
+    # fast and where mutation testing sees each help text.  argparse wraps to COLUMNS (the page
+    # shows 80) and heads the flags "optional arguments:" before Python 3.10, "options:" after.
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(example.command.split()[3:]) == 0
+    out = capsys.readouterr().out.replace("\noptional arguments:\n", "\noptions:\n")
+    shown = list(example.expected)
+    while shown and not shown[-1].strip():
+        shown.pop()
+    assert out.split("\n") == shown + [""]

@@ -223,8 +223,7 @@ def workspace(tmp_path_factory, article_published, subtraction_published):
         folders[page].mkdir()
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONIOENCODING="utf-8",
                PATH=str(bin_dir) + os.pathsep + os.environ.get("PATH", ""))
-    # argparse wraps --help to the COLUMNS the environment gives: the page shows 80
-    env["COLUMNS"] = "80"
+    env.pop("COLUMNS", None)
     return folders, logs, env
 
 
@@ -240,8 +239,12 @@ def run(command, folder, env):
     if key in _RUNS:
         return _RUNS[key]
     before = set(os.listdir(str(folder)))
-    done = subprocess.run(["bash", "-c", command], cwd=str(folder), env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, universal_newlines=True)
+    # argparse wraps --help to the terminal's width, read from COLUMNS: the pages show 80 columns
+    done = subprocess.run(["bash", "-c", command], cwd=str(folder), env=dict(env, COLUMNS="80"),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    # --help heads the flags "optional arguments:" before Python 3.10 and "options:" from 3.10 on,
+    # as the pages show: either is accepted
+    done.stdout = re.sub(r"(?m)^optional arguments:$", "options:", done.stdout)
     if set(os.listdir(str(folder))) == before and ">" not in command:
         _RUNS[key] = done
     return done
@@ -269,9 +272,6 @@ def test_the_example_runs_as_shown(example, workspace):
     output = done.stdout.split("\n")
     if output and output[-1] == "":
         output.pop()
-    # argparse heads the flags of --help "optional arguments:" before Python 3.10 and "options:"
-    # from 3.10 on, as the page shows; either is accepted
-    output = ["options:" if line == "optional arguments:" else line for line in output]
     if shown is not None:
         while shown and not shown[-1].strip():
             shown = shown[:-1]
