@@ -49,17 +49,22 @@ def test_one_failure_of_two_outputs_is_exit_1(fails, tmp_path, monkeypatch, caps
     assert status == 1 and len(capsys.readouterr().err.splitlines()) == 1
 
 
-def test_a_picture_that_cannot_be_written_exits_1_and_keeps_the_old_file(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("error, reason", [
+    (OSError(28, "No space left on device"), "No space left on device"),
+    # an OSError made with a message alone has no strerror: the message is the reason
+    (OSError("the folder went away"), "the folder went away"),
+])
+def test_a_picture_that_cannot_be_written_exits_1_and_keeps_the_old_file(error, reason, tmp_path, monkeypatch,
+                                                                         capsys):
     def full_disk(path, text):
-        raise OSError(28, "No space left on device")
+        raise error
 
     model, picture = str(tmp_path / "m.json"), tmp_path / "old.svg"
     RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]]).save(model)
     picture.write_text("the old picture")
     monkeypatch.setattr(cli_module, "write_atomically", full_disk)  # the disk fills after the checks
     assert main(["show", "--model", model, "3", "4", "--svg", str(picture)]) == 1
-    assert capsys.readouterr() == ("", "minirnn: error: cannot write picture '%s': No space left on device\n"
-                                   % picture)
+    assert capsys.readouterr() == ("", "minirnn: error: cannot write picture '%s': %s\n" % (picture, reason))
     assert picture.read_text() == "the old picture"
 
 
