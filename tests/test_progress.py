@@ -199,6 +199,18 @@ def test_for_terminal_passes_the_width_and_defaults_to_80():
     assert for_terminal(Terminal(), total=10).width == 80
 
 
+def test_for_terminal_passes_what_is_counted_and_the_delay():
+    # eval counts pairs and waits a second before drawing
+    clock = Clock()
+    out = Terminal()
+    progress = for_terminal(out, total=4, clock=clock, noun="pair", rate="pairs/s", delay=1.0)
+    progress.update(0)
+    assert out.getvalue() == ""
+    clock.now += 1
+    progress.update(1)
+    assert screen(out.getvalue()) == "pair 2/4  50% |#####-----|  2 pairs/s  1 s left\n"
+
+
 @pytest.mark.parametrize("done, elapsed, left", [(1, 0.5, "10 s left"), (20, 0.5, None), (20, 9.0, None),
                                                  (1, 0.0, None)])
 def test_time_left_is_shown_once_there_is_a_rate_and_until_the_end(done, elapsed, left):
