@@ -142,6 +142,33 @@ def test_a_write_cut_short_leaves_the_old_file(small_model, tmp_path, monkeypatc
     assert read_bytes(path) == before and os.listdir(str(tmp_path)) == ["m.json"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a folder is synced on POSIX only")
+@pytest.mark.parametrize("where", ["bare name", "in a folder"])
+def test_the_rename_is_made_durable_by_syncing_the_files_folder(where, tmp_path, monkeypatch):
+    # after the rename, the folder holding the file is synced (else a power cut may undo the
+    # rename): identified by its device and inode, from a working folder elsewhere for "in a folder"
+    folder = tmp_path / "models"
+    folder.mkdir()
+    if where == "bare name":
+        monkeypatch.chdir(str(folder))
+        path = "m.json"
+    else:
+        monkeypatch.chdir(str(tmp_path))
+        path = os.path.join("models", "m.json")
+    synced, fsync = [], os.fsync
+
+    def recording_fsync(fd):
+        status = os.fstat(fd)
+        synced.append((status.st_dev, status.st_ino))
+        fsync(fd)
+
+    monkeypatch.setattr(model_file.os, "fsync", recording_fsync)
+    model_file.write_atomically(path, "text")
+    status = os.stat(str(folder))
+    assert (status.st_dev, status.st_ino) in synced
+    assert (folder / "m.json").read_text() == "text"
+
+
 def test_saving_into_a_missing_folder_or_onto_a_directory_fails_cleanly(small_model, tmp_path):
     with pytest.raises(ModelFileError, match="cannot write model file .*No such file"):
         small_model.save(str(tmp_path / "no" / "such" / "m.json"))
