@@ -148,3 +148,11 @@ def test_a_file_error_is_put_in_words_where_the_platform_has_them(error, reason)
 
 def test_a_file_error_with_no_number_is_still_named():
     assert model_file._reason(MicroPythonOSError()).rstrip() == "OSError"
+
+
+@pytest.mark.parametrize("name", ["Learning Rate 2", "w" * 40])
+def test_an_unknown_fields_printable_name_is_shown_as_it_is_up_to_40_characters(name):
+    # spaces, capitals and digits are not escaped, and a 40-character name is not cut
+    with pytest.raises(ModelFileError) as raised:
+        loads(change((name,), 1))
+    assert str(raised.value) == "unknown field '%s'" % name
