@@ -100,3 +100,36 @@ def test_standard_output_that_cannot_be_written_is_said_to_be_closed(stdout, mon
     monkeypatch.setattr(sys, "stdout", stdout)
     assert main(["--version"]) == 1
     assert capsys.readouterr().err == "minirnn: error: cannot write to standard output: it is closed\n"
+
+
+class FlushRecorder(io.StringIO):
+    """Standard output that keeps what had been written at each flush."""
+
+    def __init__(self):
+        io.StringIO.__init__(self)
+        self.flushed = []
+
+    def flush(self):
+        self.flushed.append(self.getvalue())
+
+
+def test_each_checkpoint_is_flushed_as_it_is_printed(monkeypatch):
+    # so that a full disk or a closed pipe stops training at the first checkpoint it cannot print
+    out = FlushRecorder()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["train", "--iterations", "201", "--print-every", "100"]) == 0
+    lines = out.getvalue().splitlines(True)
+    assert len(lines) == 15  # checkpoints at 0, 100 and 200, five lines each
+    assert out.flushed[:3] == ["".join(lines[:5]), "".join(lines[:10]), "".join(lines[:15])]
+
+
+def test_each_row_of_evals_table_is_flushed_as_it_is_measured(tmp_path, monkeypatch):
+    # a wide row can take a while: the rows before it are shown meanwhile
+    model = str(tmp_path / "m.json")
+    RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]]).save(model)
+    out = FlushRecorder()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["eval", "--model", model, "--bits", "4,5"]) == 0
+    lines = out.getvalue().splitlines(True)
+    assert len(lines) == 4  # the model, the table's header and a row for each width
+    assert "".join(lines[:3]) in out.flushed and "".join(lines[:4]) in out.flushed
