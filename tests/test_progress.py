@@ -158,6 +158,34 @@ def test_the_recent_mean_forgets_old_numbers():
     assert mean.value() == 3.0
 
 
+def test_eval_on_a_terminal_shows_pairs_after_a_second_and_ends_with_just_its_report(tmp_path, monkeypatch):
+    from minirnn import progress as progress_module
+    from minirnn.cli import describe_model
+    from minirnn.evaluate import format_result, measure
+    from minirnn.rnn import RNN
+    model = RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]])
+    path = str(tmp_path / "m.json")
+    model.save(path)
+    report = describe_model(path, model) + "\n" + format_result(measure(model, 6)) + "\n"
+    now = [0.0]
+
+    def clock():  # each look at the clock finds 1/8 s passed
+        now[0] += 0.125
+        return now[0]
+
+    monkeypatch.setattr(progress_module, "_default_clock", clock)
+    monkeypatch.setenv("COLUMNS", "50")
+    out = Terminal()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["eval", "--model", path, "--bits", "6"]) == 0
+    written = out.getvalue()
+    # the line starts when the clock is read after pair 1, and one more read per pair: a second
+    # has passed after pair 8, at 8 pairs/s, with 1,016 left (127 s); cut to 50 - 3 columns
+    first = written[written.index("\r"):].split("\r")[1]
+    assert first == "pair 8/1,024   0% |----------|  8 pairs/s  127 s left"[:47]
+    assert screen(written) == report
+
+
 # Edges of the line's arithmetic
 
 
