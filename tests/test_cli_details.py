@@ -190,3 +190,51 @@ def test_each_commands_help_is_as_the_docs_show_it(example, monkeypatch, capsys)
     while shown and not shown[-1].strip():
         shown.pop()
     assert out.split("\n") == shown + [""]
+
+
+def test_a_folders_own_limits_on_names_and_paths_are_used(tmp_path, monkeypatch, capsys):
+    # os.pathconf tells a folder's limits (a FUSE or network filesystem may allow fewer bytes);
+    # here a name may have 20 bytes and a path (with its NUL) 24 more than the test's folder
+    path_max = len(os.fsencode(str(tmp_path))) + 24
+
+    def pathconf(folder, name):
+        assert os.path.samefile(folder, str(tmp_path)) or os.path.samefile(folder, str(tmp_path / "sub"))
+        if name not in ("PC_NAME_MAX", "PC_PATH_MAX"):
+            raise ValueError("unrecognized configuration name")  # as os.pathconf says
+        return 20 if name == "PC_NAME_MAX" else path_max
+
+    monkeypatch.setattr(cli_module.os, "pathconf", pathconf)
+    suffix = ".%d.tmp" % os.getpid()
+    fits = "m" * (20 - len(suffix))  # its temporary name has 20 bytes
+    assert run(capsys, "train", "--iterations", "1", "--save", str(tmp_path / (fits + "x"))) == \
+        (2, "", "minirnn: error: argument --save: the file name is too long: with the temporary suffix "
+                "it has 21 bytes, and the folder allows 20\n")
+    (tmp_path / "sub").mkdir()
+    longer = str(tmp_path / "sub" / fits)  # its temporary file's path has 25 bytes more
+    assert run(capsys, "train", "--iterations", "1", "--save", longer) == \
+        (2, "", "minirnn: error: argument --save: the path is too long: with the temporary suffix it "
+                "has %d bytes, and the system allows %d\n" % (path_max + 1, path_max - 1))
+    status, out, err = run(capsys, "train", "--iterations", "1", "--save", str(tmp_path / fits))
+    assert (status, err) == (0, "minirnn: saved the model to %s\n" % (tmp_path / fits))
+
+
+@pytest.mark.parametrize("name_bytes, path_bytes", [(256, None), (None, 4096)])
+def test_without_pathconf_the_usual_limits_apply(name_bytes, path_bytes, tmp_path, monkeypatch, capsys):
+    # where os.pathconf cannot tell (not POSIX), the usual limits apply: 255 bytes in a name,
+    # and 4096 in a path with the terminating NUL, so a path of 4096 bytes is one too many
+    def no_pathconf(folder, name):
+        raise OSError(22, "Invalid argument")
+
+    suffix = len(".%d.tmp" % os.getpid())
+    folder = str(tmp_path)
+    if path_bytes:
+        while path_bytes - len(folder) - 1 - suffix > 250:
+            folder = os.path.join(folder, "d" * 200)
+        os.makedirs(folder)
+        path = os.path.join(folder, "m" * (path_bytes - len(folder) - 1 - suffix))
+        says = "the path is too long: with the temporary suffix it has 4096 bytes, and the system allows 4095"
+    else:
+        path = os.path.join(folder, "m" * (name_bytes - suffix))
+        says = "the file name is too long: with the temporary suffix it has 256 bytes, and the folder allows 255"
+    monkeypatch.setattr(cli_module.os, "pathconf", no_pathconf)
+    assert run(capsys, "train", "--iterations", "1", "--save", path) == (2, "", "minirnn: error: argument --save: %s\n" % says)
