@@ -446,3 +446,55 @@ def test_a_directory_as_model_is_refused(cli, tmp_path):
     done = cli("eval", "--model", tmp_path)
     assert done.returncode == 2 and "directory" in done.stderr.lower()
     assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null") or not hasattr(__import__("socket"), "AF_UNIX"),
+                    reason="needs /dev/null and Unix sockets")
+def test_a_device_or_a_socket_is_refused_unread(tmp_path):
+    # /dev/zero would never end: a device is refused before it is read, and so is a socket
+    import socket
+    with pytest.raises(ModelFileError) as raised:
+        load("/dev/null")
+    assert str(raised.value) == "cannot read model file '/dev/null': it is a character device, not a file"
+    path = str(tmp_path / "s")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(path)
+        with pytest.raises(ModelFileError) as raised:
+            load(path)
+        assert str(raised.value) == "cannot read model file '%s': it is a socket, not a file" % path
+    finally:
+        server.close()
+
+
+def test_an_unknown_field_of_a_version_1_file_is_named():
+    data = json.loads(dumps(RNN([[0.0], [0.0]], [[0.0]], [[0.0]])))
+    data["version"] = 1
+    del data["cell"]
+    data["colour"] = "blue"
+    with pytest.raises(ModelFileError) as raised:
+        loads(json.dumps(data))
+    assert str(raised.value) == "unknown field 'colour'"
+
+
+def a_block_device():
+    import stat
+    try:
+        names = sorted(os.listdir("/dev"))
+    except OSError:
+        return None
+    for name in names:
+        try:
+            if stat.S_ISBLK(os.stat(os.path.join("/dev", name)).st_mode):
+                return os.path.join("/dev", name)
+        except OSError:
+            pass
+    return None
+
+
+@pytest.mark.skipif(a_block_device() is None, reason="no block device in /dev")
+def test_a_block_device_is_refused_unread():
+    path = a_block_device()  # only its kind is looked at (it may not even be readable)
+    with pytest.raises(ModelFileError) as raised:
+        load(path)
+    assert str(raised.value) == "cannot read model file '%s': it is a block device, not a file" % path
