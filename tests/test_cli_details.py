@@ -238,3 +238,12 @@ def test_without_pathconf_the_usual_limits_apply(name_bytes, path_bytes, tmp_pat
         says = "the file name is too long: with the temporary suffix it has 256 bytes, and the folder allows 255"
     monkeypatch.setattr(cli_module.os, "pathconf", no_pathconf)
     assert run(capsys, "train", "--iterations", "1", "--save", path) == (2, "", "minirnn: error: argument --save: %s\n" % says)
+
+
+def test_a_folder_given_as_a_file_is_refused_word_for_word(tmp_path, capsys):
+    folder = str(tmp_path)
+    assert run(capsys, "train", "--save", folder) == \
+        (2, "", "minirnn: error: argument --save: %r is a directory\n" % folder)
+    (tmp_path / "curve.svg").mkdir()
+    assert run(capsys, "train", "--plot", str(tmp_path / "curve.svg")) == \
+        (2, "", "minirnn: error: argument --plot: %r is a directory\n" % str(tmp_path / "curve.svg"))
