@@ -101,6 +101,9 @@ def test_a_hand_built_model_is_described_without_training():
      "argument --seed: seed must be a whole number from 0 to 4294967295, got 4294967296"),
     (["predict", "--model", "m.json", "1", "9" * 5000], "argument B: b is too large: numbers of at most 4096 "
                                                         "bits are accepted, got one of 5000 digits"),
+    (["eval", "--model", "m.json", "--bits", "8,x"],
+     "argument --bits: not a bit width or a comma-separated list of them: '8,x'"),
+    (["--samples", "5", "train"], "argument --samples: not a flag of the train command"),
 ])
 def test_usage_errors_word_for_word(args, says, capsys):
     assert run(capsys, *args) == (2, "", "minirnn: error: %s\n" % says)
@@ -247,3 +250,10 @@ def test_a_folder_given_as_a_file_is_refused_word_for_word(tmp_path, capsys):
     (tmp_path / "curve.svg").mkdir()
     assert run(capsys, "train", "--plot", str(tmp_path / "curve.svg")) == \
         (2, "", "minirnn: error: argument --plot: %r is a directory\n" % str(tmp_path / "curve.svg"))
+
+
+def test_show_says_where_it_drew_the_picture(tiny_model_file, tmp_path, capsys):
+    svg = str(tmp_path / "sum.svg")
+    status, out, err = run(capsys, "show", "--model", tiny_model_file, "3", "4", "--svg", svg)
+    assert (status, err) == (0, "") and out.startswith("3 + 4 = ") and out.endswith("; drawn in %s\n" % svg)
+    assert open(svg).read().startswith("<?xml")
