@@ -133,3 +133,18 @@ def test_each_row_of_evals_table_is_flushed_as_it_is_measured(tmp_path, monkeypa
     lines = out.getvalue().splitlines(True)
     assert len(lines) == 4  # the model, the table's header and a row for each width
     assert "".join(lines[:3]) in out.flushed and "".join(lines[:4]) in out.flushed
+
+
+class FullDisk(io.StringIO):
+    """Standard output on a full disk: writes are buffered, and the flush fails."""
+
+    def flush(self):
+        raise OSError(28, "No space left on device")
+
+
+def test_output_that_fails_only_at_the_last_flush_exits_1_with_one_line(tmp_path, monkeypatch, capsys):
+    model = str(tmp_path / "m.json")
+    RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]]).save(model)
+    monkeypatch.setattr(sys, "stdout", FullDisk())
+    assert main(["predict", "--model", model, "3", "4"]) == 1
+    assert capsys.readouterr().err == "minirnn: error: cannot write to standard output: No space left on device\n"
