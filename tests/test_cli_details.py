@@ -257,3 +257,10 @@ def test_show_says_where_it_drew_the_picture(tiny_model_file, tmp_path, capsys):
     status, out, err = run(capsys, "show", "--model", tiny_model_file, "3", "4", "--svg", svg)
     assert (status, err) == (0, "") and out.startswith("3 + 4 = ") and out.endswith("; drawn in %s\n" % svg)
     assert open(svg).read().startswith("<?xml")
+
+
+def test_flags_before_the_command_give_the_same_run_as_after_it(capsys):
+    after = run(capsys, "train", "--bits", "3", "--iterations", "2", "--print-every", "1")
+    assert after[0] == 0 and after[1].count("Error:[") == 2
+    assert run(capsys, "--bits", "3", "train", "--iterations", "2", "--print-every", "1") == after
+    assert run(capsys, "--bits", "3", "--iterations", "2", "train", "--print-every", "1") == after
