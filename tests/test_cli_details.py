@@ -2,14 +2,21 @@
 is about, the shading a terminal can show, and what a model file is described as."""
 
 import io
+import os
+import sys
 
 import pytest
 
 import minirnn
 from minirnn import cli as cli_module
-from minirnn.cli import describe_model, main
+from minirnn.cli import build_parser, describe_model, main
 from minirnn.plots import ASCII_SHADES, SHADES
 from minirnn.rnn import RNN
+from test_docs_examples import examples
+
+# The reference section of docs/cli.md ("Help for every command"): each command's --help.
+HELP_EXAMPLES = [example for example in examples(os.path.join("docs", "cli.md"))
+                 if example.command.endswith("--help")]
 
 
 def run(capsys, *args):
@@ -94,6 +101,166 @@ def test_a_hand_built_model_is_described_without_training():
      "argument --seed: seed must be a whole number from 0 to 4294967295, got 4294967296"),
     (["predict", "--model", "m.json", "1", "9" * 5000], "argument B: b is too large: numbers of at most 4096 "
                                                         "bits are accepted, got one of 5000 digits"),
+    (["eval", "--model", "m.json", "--bits", "8,x"],
+     "argument --bits: not a bit width or a comma-separated list of them: '8,x'"),
+    (["--samples", "5", "train"], "argument --samples: not a flag of the train command"),
 ])
 def test_usage_errors_word_for_word(args, says, capsys):
     assert run(capsys, *args) == (2, "", "minirnn: error: %s\n" % says)
+
+
+@pytest.mark.parametrize("value, shown", [
+    # a value the user gave is quoted whole up to 42 characters (quotes included), else cut to 30
+    ("x" * 40, "'" + "x" * 40 + "'"),
+    ("x" * 41, "'" + "x" * 29 + "...(41 characters)"),
+])
+def test_a_long_value_is_cut_short_in_a_message(value, shown, capsys):
+    assert run(capsys, "train", "--bits", value) == (2, "", "minirnn: error: argument --bits: "
+                                                            "not a whole number: %s\n" % shown)
+
+
+@pytest.mark.parametrize("args, says", [
+    (["train", "foo", "bar"], "unrecognized arguments: foo bar"),
+    (["train", "-"], "unrecognized arguments: -"),
+    (["train", "--", "x"], "unrecognized arguments: -- x"),
+    (["train", "y" * 42], "unrecognized arguments: " + "y" * 42),
+    (["train", "y" * 43], "unrecognized arguments: " + "y" * 30 + "...(43 characters)"),
+    (["train", "--foo=a=b"], "argument --foo: not a flag of the train command"),
+    # only the article edition explains its missing flags
+    (["eval", "--model", "m.json", "--save", "x.json"], "argument --save: not a flag of the eval command"),
+    (["article", "--save", "x.json"], "argument --save: not a flag of the article command: it keeps no "
+                                      "model; train runs the same training faster and --save keeps it"),
+])
+def test_words_no_flag_or_operand_took_are_refused_word_for_word(args, says, capsys):
+    assert run(capsys, *args) == (2, "", "minirnn: error: %s\n" % says)
+
+
+@pytest.fixture
+def tiny_model_file(tmp_path):
+    path = str(tmp_path / "tiny.json")
+    RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]]).save(path)
+    return path
+
+
+@pytest.mark.parametrize("a, b, says", [
+    (2 ** 129, 1, "argument A: a is too large to draw: numbers of at most 128 bits are drawn, "
+                  "got one of 130 bits"),
+    (1, 2 ** 128, "argument B: b is too large to draw: numbers of at most 128 bits are drawn, "
+                  "got one of 129 bits"),
+])
+def test_show_names_the_operand_too_large_to_draw(a, b, says, tiny_model_file, capsys):
+    assert run(capsys, "show", "--model", tiny_model_file, str(a), str(b)) == \
+        (2, "", "minirnn: error: %s\n" % says)
+
+
+def test_help_can_be_printed_to_any_stream(capsys):
+    # argparse's print_help(file) and print_usage(file): the parser's own writer must honour file
+    stream = io.StringIO()
+    build_parser().print_help(stream)
+    build_parser().print_usage(stream)
+    assert stream.getvalue().startswith("usage: minirnn") and stream.getvalue().count("usage:") == 2
+    assert capsys.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("argv, status, err", [
+    (["minirnn", "trian"], 2, "minirnn: error: unknown command 'trian' "
+                              "(choose from train, article, predict, eval, show)\n"),
+    (["minirnn", "--version"], 0, ""),
+])
+def test_the_installed_command_exits_with_mains_status(argv, status, err, monkeypatch, capsys):
+    # the `minirnn` script that pip installs calls main_exit, which reads sys.argv
+    monkeypatch.setattr(sys, "argv", argv)
+    with pytest.raises(SystemExit) as done:
+        cli_module.main_exit()
+    assert done.value.code == status and capsys.readouterr().err == err
+
+
+def test_the_docs_show_every_commands_help():
+    commands = ["python3 -m minirnn %s--help" % (name + " " if name else "")
+                for name in ["", "train", "article", "predict", "eval", "show"]]
+    assert [example.command for example in HELP_EXAMPLES] == commands
+
+
+@pytest.mark.parametrize("example", HELP_EXAMPLES, ids=lambda example: example.command)
+def test_each_commands_help_is_as_the_docs_show_it(example, monkeypatch, capsys):
+    # tests/test_docs_examples.py runs these examples as a user would; here they run in-process,
+    # fast and where mutation testing sees each help text.  argparse wraps to COLUMNS (the page
+    # shows 80) and heads the flags "optional arguments:" before Python 3.10, "options:" after.
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(example.command.split()[3:]) == 0
+    out = capsys.readouterr().out.replace("\noptional arguments:\n", "\noptions:\n")
+    shown = list(example.expected)
+    while shown and not shown[-1].strip():
+        shown.pop()
+    assert out.split("\n") == shown + [""]
+
+
+def test_a_folders_own_limits_on_names_and_paths_are_used(tmp_path, monkeypatch, capsys):
+    # os.pathconf tells a folder's limits (a FUSE or network filesystem may allow fewer bytes);
+    # here a name may have 20 bytes and a path (with its NUL) 24 more than the test's folder
+    path_max = len(os.fsencode(str(tmp_path))) + 24
+
+    def pathconf(folder, name):
+        assert os.path.samefile(folder, str(tmp_path)) or os.path.samefile(folder, str(tmp_path / "sub"))
+        if name not in ("PC_NAME_MAX", "PC_PATH_MAX"):
+            raise ValueError("unrecognized configuration name")  # as os.pathconf says
+        return 20 if name == "PC_NAME_MAX" else path_max
+
+    monkeypatch.setattr(cli_module.os, "pathconf", pathconf)
+    suffix = ".%d.tmp" % os.getpid()
+    fits = "m" * (20 - len(suffix))  # its temporary name has 20 bytes
+    assert run(capsys, "train", "--iterations", "1", "--save", str(tmp_path / (fits + "x"))) == \
+        (2, "", "minirnn: error: argument --save: the file name is too long: with the temporary suffix "
+                "it has 21 bytes, and the folder allows 20\n")
+    (tmp_path / "sub").mkdir()
+    longer = str(tmp_path / "sub" / fits)  # its temporary file's path has 25 bytes more
+    assert run(capsys, "train", "--iterations", "1", "--save", longer) == \
+        (2, "", "minirnn: error: argument --save: the path is too long: with the temporary suffix it "
+                "has %d bytes, and the system allows %d\n" % (path_max + 1, path_max - 1))
+    status, out, err = run(capsys, "train", "--iterations", "1", "--save", str(tmp_path / fits))
+    assert (status, err) == (0, "minirnn: saved the model to %s\n" % (tmp_path / fits))
+
+
+@pytest.mark.parametrize("name_bytes, path_bytes", [(256, None), (None, 4096)])
+def test_without_pathconf_the_usual_limits_apply(name_bytes, path_bytes, tmp_path, monkeypatch, capsys):
+    # where os.pathconf cannot tell (not POSIX), the usual limits apply: 255 bytes in a name,
+    # and 4096 in a path with the terminating NUL, so a path of 4096 bytes is one too many
+    def no_pathconf(folder, name):
+        raise OSError(22, "Invalid argument")
+
+    suffix = len(".%d.tmp" % os.getpid())
+    folder = str(tmp_path)
+    if path_bytes:
+        while path_bytes - len(folder) - 1 - suffix > 250:
+            folder = os.path.join(folder, "d" * 200)
+        os.makedirs(folder)
+        path = os.path.join(folder, "m" * (path_bytes - len(folder) - 1 - suffix))
+        says = "the path is too long: with the temporary suffix it has 4096 bytes, and the system allows 4095"
+    else:
+        path = os.path.join(folder, "m" * (name_bytes - suffix))
+        says = "the file name is too long: with the temporary suffix it has 256 bytes, and the folder allows 255"
+    monkeypatch.setattr(cli_module.os, "pathconf", no_pathconf)
+    assert run(capsys, "train", "--iterations", "1", "--save", path) == (2, "", "minirnn: error: argument --save: %s\n" % says)
+
+
+def test_a_folder_given_as_a_file_is_refused_word_for_word(tmp_path, capsys):
+    folder = str(tmp_path)
+    assert run(capsys, "train", "--save", folder) == \
+        (2, "", "minirnn: error: argument --save: %r is a directory\n" % folder)
+    (tmp_path / "curve.svg").mkdir()
+    assert run(capsys, "train", "--plot", str(tmp_path / "curve.svg")) == \
+        (2, "", "minirnn: error: argument --plot: %r is a directory\n" % str(tmp_path / "curve.svg"))
+
+
+def test_show_says_where_it_drew_the_picture(tiny_model_file, tmp_path, capsys):
+    svg = str(tmp_path / "sum.svg")
+    status, out, err = run(capsys, "show", "--model", tiny_model_file, "3", "4", "--svg", svg)
+    assert (status, err) == (0, "") and out.startswith("3 + 4 = ") and out.endswith("; drawn in %s\n" % svg)
+    assert open(svg).read().startswith("<?xml")
+
+
+def test_flags_before_the_command_give_the_same_run_as_after_it(capsys):
+    after = run(capsys, "train", "--bits", "3", "--iterations", "2", "--print-every", "1")
+    assert after[0] == 0 and after[1].count("Error:[") == 2
+    assert run(capsys, "--bits", "3", "train", "--iterations", "2", "--print-every", "1") == after
+    assert run(capsys, "--bits", "3", "--iterations", "2", "train", "--print-every", "1") == after

@@ -248,8 +248,12 @@ def run(command, folder, env):
     if key in _RUNS:
         return _RUNS[key]
     before = set(os.listdir(str(folder)))
-    done = subprocess.run(["bash", "-c", command], cwd=str(folder), env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, universal_newlines=True)
+    # argparse wraps --help to the terminal's width, read from COLUMNS: the pages show 80 columns
+    done = subprocess.run(["bash", "-c", command], cwd=str(folder), env=dict(env, COLUMNS="80"),
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    # --help heads the flags "optional arguments:" before Python 3.10 and "options:" from 3.10 on,
+    # as the pages show: either is accepted
+    done.stdout = re.sub(r"(?m)^optional arguments:$", "options:", done.stdout)
     if set(os.listdir(str(folder))) == before and ">" not in command:
         _RUNS[key] = done
     return done

@@ -83,6 +83,14 @@ def test_bad_arguments_are_refused(name, value):
         measure(Oracle(), **{name: value})
 
 
+def test_the_ends_of_each_range_are_accepted():
+    # seeds are 0 to 2**32-1 (numpy's), widths 1 to MAX_BITS (4096)
+    assert measure(Oracle(), bits=20, samples=1, seed=2 ** 32 - 1).seed == 2 ** 32 - 1
+    assert measure(Oracle(), bits=20, samples=1, seed=0).seed == 0
+    assert measure(Oracle(), bits=4096, samples=1).checked == 1
+    assert measure(Oracle(), bits=1).checked == 1  # 0 + 0: the only pair of 1-bit answers
+
+
 # How answers and bits are counted
 
 

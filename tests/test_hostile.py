@@ -906,6 +906,18 @@ def test_where_an_article_run_stopped_is_told_from_the_checkpoints_it_printed(
     assert out.breakdown_iterations({"print_every": every, "iterations": iterations}) == said
 
 
+def test_the_article_editions_output_counts_the_checkpoints_it_writes(capsys):
+    # The article's program writes each checkpoint to its out: after those of iterations 0, 1000
+    # and 2000, a breakdown came after iteration 2000 and before 3000's checkpoint was written.
+    from minirnn.cli import _CheckpointOutput
+    out = _CheckpointOutput()
+    for iteration in (0, 1000, 2000):
+        out.write("checkpoint %d\n" % iteration)
+    assert capsys.readouterr().out == "checkpoint 0\ncheckpoint 1000\ncheckpoint 2000\n"
+    assert out.breakdown_iterations({"print_every": 1000, "iterations": 10000}) == \
+        "between iterations 2001 and 3000"
+
+
 def test_the_article_edition_stops_at_the_iteration_train_does(capsys):
     # The same settings whose first sums overflow, through both commands: train's message is
     # the reference (it watches every step's overallError).

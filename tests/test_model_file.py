@@ -142,6 +142,33 @@ def test_a_write_cut_short_leaves_the_old_file(small_model, tmp_path, monkeypatc
     assert read_bytes(path) == before and os.listdir(str(tmp_path)) == ["m.json"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a folder is synced on POSIX only")
+@pytest.mark.parametrize("where", ["bare name", "in a folder"])
+def test_the_rename_is_made_durable_by_syncing_the_files_folder(where, tmp_path, monkeypatch):
+    # after the rename, the folder holding the file is synced (else a power cut may undo the
+    # rename): identified by its device and inode, from a working folder elsewhere for "in a folder"
+    folder = tmp_path / "models"
+    folder.mkdir()
+    if where == "bare name":
+        monkeypatch.chdir(str(folder))
+        path = "m.json"
+    else:
+        monkeypatch.chdir(str(tmp_path))
+        path = os.path.join("models", "m.json")
+    synced, fsync = [], os.fsync
+
+    def recording_fsync(fd):
+        status = os.fstat(fd)
+        synced.append((status.st_dev, status.st_ino))
+        fsync(fd)
+
+    monkeypatch.setattr(model_file.os, "fsync", recording_fsync)
+    model_file.write_atomically(path, "text")
+    status = os.stat(str(folder))
+    assert (status.st_dev, status.st_ino) in synced
+    assert (folder / "m.json").read_text() == "text"
+
+
 def test_saving_into_a_missing_folder_or_onto_a_directory_fails_cleanly(small_model, tmp_path):
     with pytest.raises(ModelFileError, match="cannot write model file .*No such file"):
         small_model.save(str(tmp_path / "no" / "such" / "m.json"))
@@ -419,3 +446,55 @@ def test_a_directory_as_model_is_refused(cli, tmp_path):
     done = cli("eval", "--model", tmp_path)
     assert done.returncode == 2 and "directory" in done.stderr.lower()
     assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null") or not hasattr(__import__("socket"), "AF_UNIX"),
+                    reason="needs /dev/null and Unix sockets")
+def test_a_device_or_a_socket_is_refused_unread(tmp_path):
+    # /dev/zero would never end: a device is refused before it is read, and so is a socket
+    import socket
+    with pytest.raises(ModelFileError) as raised:
+        load("/dev/null")
+    assert str(raised.value) == "cannot read model file '/dev/null': it is a character device, not a file"
+    path = str(tmp_path / "s")
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(path)
+        with pytest.raises(ModelFileError) as raised:
+            load(path)
+        assert str(raised.value) == "cannot read model file '%s': it is a socket, not a file" % path
+    finally:
+        server.close()
+
+
+def test_an_unknown_field_of_a_version_1_file_is_named():
+    data = json.loads(dumps(RNN([[0.0], [0.0]], [[0.0]], [[0.0]])))
+    data["version"] = 1
+    del data["cell"]
+    data["colour"] = "blue"
+    with pytest.raises(ModelFileError) as raised:
+        loads(json.dumps(data))
+    assert str(raised.value) == "unknown field 'colour'"
+
+
+def a_block_device():
+    import stat
+    try:
+        names = sorted(os.listdir("/dev"))
+    except OSError:
+        return None
+    for name in names:
+        try:
+            if stat.S_ISBLK(os.stat(os.path.join("/dev", name)).st_mode):
+                return os.path.join("/dev", name)
+        except OSError:
+            pass
+    return None
+
+
+@pytest.mark.skipif(a_block_device() is None, reason="no block device in /dev")
+def test_a_block_device_is_refused_unread():
+    path = a_block_device()  # only its kind is looked at (it may not even be readable)
+    with pytest.raises(ModelFileError) as raised:
+        load(path)
+    assert str(raised.value) == "cannot read model file '%s': it is a block device, not a file" % path

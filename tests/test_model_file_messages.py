@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from minirnn.model_file import ModelFileError, dumps, loads, to_dict
+from minirnn import model_file
+from minirnn.model_file import ModelFileError, dumps, from_dict, loads, to_dict
 from minirnn.rnn import RNN
 
 
@@ -50,6 +51,9 @@ def test_a_file_as_written():
     (("cell",), "tree", "cell: must be 'rnn', 'lstm' or 'gru', not 'tree'"),
     (("task",), "mul", "task: must be 'add' or 'sub', not 'mul'"),
     (("task",), ["add"], "task: must be 'add' or 'sub', not a list"),
+    # a value is shown whole up to 40 characters, else its first 37 and "..."
+    (("task",), "x" * 38, "task: must be 'add' or 'sub', not '" + "x" * 38 + "'"),
+    (("task",), "x" * 39, "task: must be 'add' or 'sub', not '" + "x" * 36 + "..."),
     (("bits",), 0, "bits: must be a whole number from 1 to 4096, not 0"),
     (("bits",), None, "bits: must be a whole number from 1 to 4096, not null"),
     (("hidden",), 0, "hidden: must be a whole number >= 1, not 0"),
@@ -117,3 +121,43 @@ def test_saving_checks_the_model_as_loading_would():
         to_dict(tiny(task="mul"))
     assert str(raised.value) == "cannot save this model: task: must be 'add' or 'sub', not 'mul'"
     assert to_dict(tiny())["training"] == {}
+
+
+def test_an_integer_too_long_to_print_is_described_not_shown():
+    # CPython 3.11 on refuses to turn an integer of more than 4,300 digits into text (json.loads
+    # then refuses such a file, but from_dict takes a dictionary built in Python)
+    data = valid()
+    data["h0"] = 10 ** 5000
+    try:
+        shown = repr(10 ** 5000)[:37] + "..."
+    except ValueError:
+        shown = "a very large number"
+    with pytest.raises(ModelFileError) as raised:
+        from_dict(data)
+    assert str(raised.value) == "h0: must be a finite number, not %s" % shown
+
+
+class MicroPythonOSError(Exception):
+    """An OSError as MicroPython raises it: no strerror, only the error number in args."""
+
+
+@pytest.mark.parametrize("error, reason", [
+    (OSError(28, "No space left on device"), "No space left on device"),
+    (MicroPythonOSError(2), "ENOENT"),  # errno 2 is ENOENT on every system
+    (OSError(2), "ENOENT"),  # CPython's, made without a message: strerror is None
+    (MicroPythonOSError(99999), "OSError 99999"),  # a number with no name
+])
+def test_a_file_error_is_put_in_words_where_the_platform_has_them(error, reason):
+    assert model_file._reason(error) == reason
+
+
+def test_a_file_error_with_no_number_is_still_named():
+    assert model_file._reason(MicroPythonOSError()).rstrip() == "OSError"
+
+
+@pytest.mark.parametrize("name", ["Learning Rate 2", "w" * 40])
+def test_an_unknown_fields_printable_name_is_shown_as_it_is_up_to_40_characters(name):
+    # spaces, capitals and digits are not escaped, and a 40-character name is not cut
+    with pytest.raises(ModelFileError) as raised:
+        loads(change((name,), 1))
+    assert str(raised.value) == "unknown field '%s'" % name

@@ -158,6 +158,34 @@ def test_the_recent_mean_forgets_old_numbers():
     assert mean.value() == 3.0
 
 
+def test_eval_on_a_terminal_shows_pairs_after_a_second_and_ends_with_just_its_report(tmp_path, monkeypatch):
+    from minirnn import progress as progress_module
+    from minirnn.cli import describe_model
+    from minirnn.evaluate import format_result, measure
+    from minirnn.rnn import RNN
+    model = RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]])
+    path = str(tmp_path / "m.json")
+    model.save(path)
+    report = describe_model(path, model) + "\n" + format_result(measure(model, 6)) + "\n"
+    now = [0.0]
+
+    def clock():  # each look at the clock finds 1/8 s passed
+        now[0] += 0.125
+        return now[0]
+
+    monkeypatch.setattr(progress_module, "_default_clock", clock)
+    monkeypatch.setenv("COLUMNS", "50")
+    out = Terminal()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["eval", "--model", path, "--bits", "6"]) == 0
+    written = out.getvalue()
+    # the line starts when the clock is read after pair 1, and one more read per pair: a second
+    # has passed after pair 8, at 8 pairs/s, with 1,016 left (127 s); cut to 50 - 3 columns
+    first = written[written.index("\r"):].split("\r")[1]
+    assert first == "pair 8/1,024   0% |----------|  8 pairs/s  127 s left"[:47]
+    assert screen(written) == report
+
+
 # Edges of the line's arithmetic
 
 
@@ -199,6 +227,18 @@ def test_for_terminal_passes_the_width_and_defaults_to_80():
     assert for_terminal(Terminal(), total=10).width == 80
 
 
+def test_for_terminal_passes_what_is_counted_and_the_delay():
+    # eval counts pairs and waits a second before drawing
+    clock = Clock()
+    out = Terminal()
+    progress = for_terminal(out, total=4, clock=clock, noun="pair", rate="pairs/s", delay=1.0)
+    progress.update(0)
+    assert out.getvalue() == ""
+    clock.now += 1
+    progress.update(1)
+    assert screen(out.getvalue()) == "pair 2/4  50% |#####-----|  2 pairs/s  1 s left\n"
+
+
 @pytest.mark.parametrize("done, elapsed, left", [(1, 0.5, "10 s left"), (20, 0.5, None), (20, 9.0, None),
                                                  (1, 0.0, None)])
 def test_time_left_is_shown_once_there_is_a_rate_and_until_the_end(done, elapsed, left):
@@ -213,3 +253,42 @@ def test_a_terminal_too_narrow_gets_an_empty_line(width):
     progress = Progress(Terminal(), total=20, clock=Clock(), width=width)
     progress.mean.add(1.0)
     assert progress.line(3, 1.0) == ""
+
+
+def test_nothing_is_drawn_until_the_delay_has_passed():
+    # eval's line waits a second, so a quick measure shows none; the clock is far from 0
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=100, clock=clock, delay=1.0)
+    progress.update(0)
+    clock.now += 0.5
+    progress.update(1)
+    assert out.getvalue() == ""
+    clock.now += 0.5
+    progress.update(2)
+    assert screen(out.getvalue()).startswith("iteration 3/100")
+
+
+def test_a_shorter_line_covers_all_of_a_line_cut_to_the_width():
+    # eval's line: on a 51-column terminal the first is cut to 48 characters, the last is shorter
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, total=100, clock=clock, width=51, noun="pair", rate="pairs/s")
+    clock.now += 2
+    progress.update(49)
+    assert out.getvalue() == "\rpair 50/100  50% |#####-----|  25 pairs/s  2 s l"
+    clock.now += 2
+    progress.update(99)
+    assert screen(out.getvalue()) == "pair 100/100 100% |##########|  25 pairs/s\n"
+
+
+@pytest.mark.parametrize("width", range(0, 12))
+def test_the_erasing_blanks_fit_a_terminal_made_narrower(width):
+    # drawn on 80 columns, then the terminal shrank: the blanks stop short of its last column,
+    # where they would wrap
+    columns = [80]
+    out = Terminal()
+    progress = Progress(out, total=100, clock=Clock(), width=lambda: columns[0])
+    progress.update(0, 1.0)
+    drawn = len(out.getvalue())
+    columns[0] = width
+    progress.clear()
+    assert out.getvalue()[drawn:] == "\r" + " " * max(width - 1, 0) + "\r"
