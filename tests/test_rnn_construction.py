@@ -29,6 +29,11 @@ def test_random_takes_its_size_scale_and_start():
     (([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0]]), "synapse_h must be square, got shape (1, 2)"),
     (([[0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]]), "synapse_0 must have shape (2, 2), got (1, 2)"),
     (([[0.0], [0.0]], [[0.0, 1.0]], [[0.0]]), "synapse_1 must have shape (1, 1), got (1, 2)"),
+    # a row shorter than the first: shape() alone would see (2, 3), and the forward pass would drop units
+    (([[0.5, 0.5, 0.5], [0.5]], [[1.0], [1.0], [1.0]], [[0.0] * 3] * 3),
+     "synapse_0 must have shape (2, 3), got rows of lengths [1, 3]"),
+    (([[0.5] * 2] * 2, [[1.0], [1.0]], [[0.0, 0.0], [0.0]]), "synapse_h must have shape (2, 2), got rows of lengths [1, 2]"),
+    (([[0.5] * 2] * 2, [[1.0], [1.0, 2.0]], [[0.0] * 2] * 2), "synapse_1 must have shape (2, 1), got rows of lengths [1, 2]"),
 ])
 def test_weights_of_the_wrong_shape_are_refused_by_name(weights, message):
     with pytest.raises(ValueError) as raised:
