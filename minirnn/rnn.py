@@ -26,7 +26,7 @@ article's, and a test shows it computes the same numbers.
 
 from math import exp
 
-from .matrix import add_scaled, apply, inner, shape, sumprod, transpose, zeros
+from .matrix import add_scaled, apply, check_shape, inner, shape, sumprod, transpose, zeros
 
 
 def sigmoid(x):
@@ -352,3 +352,7 @@ def _check_shapes(net):
         raise ValueError("synapse_0 must have shape (2, %d), got %r" % (hidden, shape(net.synapse_0)))
     if shape(net.synapse_1) != (hidden, 1):
         raise ValueError("synapse_1 must have shape (%d, 1), got %r" % (hidden, shape(net.synapse_1)))
+    # shape() reads only the first row; a shorter row further down would make
+    # zip() in the forward pass drop hidden units without a word.
+    for name, rows, columns in net.weight_shapes(hidden):
+        check_shape(name, getattr(net, name), rows, columns)

@@ -25,7 +25,7 @@ from hypothesis import example, given, settings, strategies as st
 import minirnn
 from conftest import golden, run_cli
 from minirnn import article, cli, matrix
-from test_train_cli import BAD_SETTINGS, first_checkpoints
+from test_train_cli import API_REFUSALS, BAD_SETTINGS, first_checkpoints
 
 # True where sumprod adds its products one by one, left to right, as the
 # article's += does: then the engine's summed updates are bit-identical.
@@ -126,6 +126,27 @@ def test_the_edition_and_the_engine_print_the_same_log_and_weights(settings):
     assert_same_weights(weights, engine_weights)
 
 
+def test_the_editions_defaults_are_the_articles_settings(monkeypatch):
+    # run()'s docstring: "The defaults are the article's settings", spelled out from the
+    # article's program in test_training_settings.ARTICLE, with its checkpoint every 1,000.
+    # The settings run() checks are the ones it runs with; the check stops it there.
+    from test_training_settings import ARTICLE
+    checked = []
+
+    class Stop(Exception):
+        pass
+
+    def check_settings(*settings):
+        checked.append(settings)
+        raise Stop
+
+    monkeypatch.setattr(article, "check_settings", check_settings)
+    with pytest.raises(Stop):
+        article.run()
+    names = ("task", "bits", "hidden", "alpha", "iterations", "seed", "init_scale", "h0")
+    assert checked == [tuple(ARTICLE[name] for name in names) + (1000,)]
+
+
 def test_the_sigmoids_are_the_engines():
     from minirnn import rnn
     for x in (-1000.0, -709.8, -745.2, -2.5, -0.0, 0.0, 1e-300, 0.3, 2.0, 36.8, 1000.0):
@@ -135,9 +156,10 @@ def test_the_sigmoids_are_the_engines():
 
 
 def test_the_edition_refuses_bad_settings_like_train():
-    for setting, value in (("bits", 0), ("seed", 2 ** 32), ("alpha", float("nan")), ("task", "mul")):
+    # every setting train refuses, print_every included (the edition divides by it)
+    for setting, value, _ in API_REFUSALS:
         with pytest.raises(ValueError) as by_train:
-            minirnn.train(print_every=None, **{setting: value})
+            minirnn.train(**dict({"print_every": None}, **{setting: value}))
         with pytest.raises(ValueError) as by_edition:
             article.run(out=io.StringIO(), **{setting: value})
         assert str(by_edition.value) == str(by_train.value)

@@ -91,6 +91,42 @@ def test_weights_are_drawn_in_weight_names_order(cell, names):
 
 
 @pytest.mark.parametrize("cell", sorted(CELLS))
+def test_the_defaults_are_the_interfaces(cell):
+    # issue 11: random(rng, hidden_dim=16, init_scale=1.0, h0=0.0) and
+    # from_weights(weights, h0=0.0, settings=None); the constructor takes the same defaults
+    cls = CELLS[cell]
+    net = cls.random(RandomState(0))
+    first_row = [2 * r - 1 for r in RandomState(0).random(16)]  # the first weight's first row
+    assert net.hidden_dim == 16 and net.h0 == 0.0 and net.settings == {}
+    assert getattr(net, cls.weight_names[0])[0] == first_row
+    weights = {name: getattr(net, name) for name in cls.weight_names}
+    for rebuilt in (cls.from_weights(weights), cls(weights)):
+        assert rebuilt.h0 == 0.0 and rebuilt.settings == {} and rebuilt.hidden_dim == 16
+
+
+@pytest.mark.parametrize("cell", sorted(CELLS))
+def test_one_hidden_unit_is_a_network(cell):
+    net = CELLS[cell].random(RandomState(4), 1)
+    # each gate draws 2 + 1 + 1 numbers at one unit, then synapse_1 its one
+    draws = {"lstm": 4 * 4 + 1, "gru": 3 * 4 + 1}[cell]
+    assert net.hidden_dim == 1 and net.synapse_1 == [[2 * RandomState(4).random(draws)[-1] - 1]]
+    d, h_values, layer_2_values = net.feed([1, 0], [1, 1])
+    assert len(h_values) == 3 and len(h_values[1][0]) == 1 and len(d) == 2
+
+
+@pytest.mark.parametrize("cell", sorted(CELLS))
+@pytest.mark.parametrize("synapse_1, shown", [(None, "None"), ([], "[]"), ("xy", "'xy'"), (7, "7")])
+def test_output_weights_that_are_not_rows_are_named_first(cell, synapse_1, shown):
+    # the hidden size is read from synapse_1, so it is checked before any other weight
+    cls = CELLS[cell]
+    weights = {name: getattr(cls.random(RandomState(0), 2), name) for name in cls.weight_names}
+    weights["synapse_1"] = synapse_1
+    with pytest.raises(ValueError) as error:
+        cls.from_weights(weights)
+    assert str(error.value) == "synapse_1 must be a list of at least one row, got %s" % shown
+
+
+@pytest.mark.parametrize("cell", sorted(CELLS))
 def test_from_weights_names_the_bad_weight(cell):
     cls = CELLS[cell]
     weights = {name: getattr(cls.random(RandomState(0), 2), name) for name in cls.weight_names}

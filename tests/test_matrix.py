@@ -292,3 +292,19 @@ def test_the_shape_of_an_empty_matrix_and_vstacks_message():
     with pytest.raises(ValueError) as raised:
         vstack([[[0.0, 0.0]], [[0.0]], [[0.0, 0.0, 0.0]]])
     assert str(raised.value) == "vstack: rows of different lengths [1, 2, 3]"
+
+
+@pytest.mark.parametrize("value, message", [
+    ("xy", "bias_i must be a list of rows, got 'str'"),
+    (None, "bias_i must be a list of rows, got 'NoneType'"),
+    ([1.0, 2.0], "bias_i must be a list of rows, got 'list'"),  # a flat list: its items are not rows
+    ([[1.0], (2.0,)], "bias_i must be a list of rows, got 'list'"),
+    ([[1.0, 2.0], [3.0]], "bias_i must have shape (1, 2), got rows of lengths [1, 2]"),
+    ([[1.0, 2.0], [3.0, 4.0]], "bias_i must have shape (1, 2), got (2, 2)"),
+    ([], "bias_i must have shape (1, 2), got (0, 0)"),
+])
+def test_check_shape_names_the_weight_and_what_is_wrong(value, message):
+    matrix.check_shape("bias_i", [[0.5, 0.25]], 1, 2)  # the right shape passes
+    with pytest.raises(ValueError) as raised:
+        matrix.check_shape("bias_i", value, 1, 2)
+    assert str(raised.value) == message

@@ -29,6 +29,11 @@ def test_random_takes_its_size_scale_and_start():
     (([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0]]), "synapse_h must be square, got shape (1, 2)"),
     (([[0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]]), "synapse_0 must have shape (2, 2), got (1, 2)"),
     (([[0.0], [0.0]], [[0.0, 1.0]], [[0.0]]), "synapse_1 must have shape (1, 1), got (1, 2)"),
+    # a row shorter than the first: shape() alone would see (2, 3), and the forward pass would drop units
+    (([[0.5, 0.5, 0.5], [0.5]], [[1.0], [1.0], [1.0]], [[0.0] * 3] * 3),
+     "synapse_0 must have shape (2, 3), got rows of lengths [1, 3]"),
+    (([[0.5] * 2] * 2, [[1.0], [1.0]], [[0.0, 0.0], [0.0]]), "synapse_h must have shape (2, 2), got rows of lengths [1, 2]"),
+    (([[0.5] * 2] * 2, [[1.0], [1.0, 2.0]], [[0.0] * 2] * 2), "synapse_1 must have shape (2, 1), got rows of lengths [1, 2]"),
 ])
 def test_weights_of_the_wrong_shape_are_refused_by_name(weights, message):
     with pytest.raises(ValueError) as raised:
@@ -40,3 +45,13 @@ def test_an_output_bit_is_1_only_above_one_half():
     # like np.round, which rounds 0.5 to the even 0
     assert [round_bit(p) for p in (0.0, 0.49, 0.5, 0.5000000000000001, 1.0)] == [0, 0, 0, 1, 1]
     assert sigmoid_output_to_derivative(0.25) == 0.1875
+
+
+def test_a_network_built_from_weights_starts_at_h0_0_with_no_settings():
+    # the interface's defaults: from_weights(weights, h0=0.0, settings=None), and the constructor's
+    weights = {"synapse_0": [[0.5], [0.5]], "synapse_1": [[1.0]], "synapse_h": [[0.25]]}
+    for net in (RNN.from_weights(weights), RNN(weights["synapse_0"], weights["synapse_1"], weights["synapse_h"])):
+        assert net.h0 == 0.0 and net.settings == {} and net.first_hidden_layer() == [[0.0]]
+    net = RNN.from_weights(weights, 0.5, {"task": "sub"})
+    assert net.h0 == 0.5 and net.settings == {"task": "sub"}
+    assert (net.synapse_0, net.synapse_1, net.synapse_h) == ([[0.5], [0.5]], [[1.0]], [[0.25]])

@@ -86,3 +86,15 @@ def test_called_with_no_settings_train_runs_the_articles_10000_iterations(monkey
 def test_train_steps_with_no_settings_is_the_articles_run():
     step = next(minirnn.train_steps())
     assert step.model.settings == dict(ARTICLE, cell="rnn")
+
+
+def test_whole_numbers_are_numbers_for_alpha_init_scale_and_h0():
+    # alpha=1 is the same learning rate as alpha=1.0: an int is accepted and trains the same network
+    as_ints, as_floats = io.StringIO(), io.StringIO()
+    by_ints = minirnn.train(alpha=1, init_scale=1, h0=0, iterations=3, print_every=1, out=as_ints)
+    by_floats = minirnn.train(alpha=1.0, init_scale=1.0, h0=0.0, iterations=3, print_every=1, out=as_floats)
+    assert as_ints.getvalue() == as_floats.getvalue() != ""
+    assert by_ints.synapse_h == by_floats.synapse_h
+    for setting in ("alpha", "init_scale", "h0"):
+        with pytest.raises(ValueError, match="^%s must be a finite number, got True$" % setting):
+            minirnn.train(iterations=0, print_every=None, **{setting: True})
