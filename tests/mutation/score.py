@@ -64,7 +64,8 @@ def estimate(verdicts, sample):
         return None
     p = sum(1 for v in drawn if v in ("killed", "timeout")) / float(len(drawn))
     n, N = len(drawn), max(rest, 1)
-    variance = (N * N) * p * (1 - p) / n * max(0.0, 1 - float(n) / N)
+    q = (p * n + 0.5) / (n + 1)  # for the spread only: a draw with no survivor is not proof of none
+    variance = (N * N) * q * (1 - q) / n * max(0.0, 1 - float(n) / N)
     return killed + p * rest, denominator, variance
 
 
