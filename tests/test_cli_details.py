@@ -101,6 +101,9 @@ def test_a_hand_built_model_is_described_without_training():
      "argument --seed: seed must be a whole number from 0 to 4294967295, got 4294967296"),
     (["predict", "--model", "m.json", "1", "9" * 5000], "argument B: b is too large: numbers of at most 4096 "
                                                         "bits are accepted, got one of 5000 digits"),
+    # a sign is not a digit: 1,235 nines are more digits than 2**4096 has (1,234), sign or not
+    (["predict", "--model", "m.json", "+" + "9" * 1235, "1"],
+     "argument A: a is too large: numbers of at most 4096 bits are accepted, got one of 1235 digits"),
     (["eval", "--model", "m.json", "--bits", "8,x"],
      "argument --bits: not a bit width or a comma-separated list of them: '8,x'"),
     (["--samples", "5", "train"], "argument --samples: not a flag of the train command"),
