@@ -1,10 +1,12 @@
 """The long runs, each made once per test session and shared by every test and doctest.
 
-Four runs of 10,000 iterations take seconds each: the article's run and the
+Five runs of 10,000 iterations take seconds each: the article's run and the
 subtraction variant's through the engine's command line (``python -m
-minirnn ... --save PATH``, as a user runs them), and the same two through
-the article edition (``python -m minirnn.article``, and
-tests/edition_run.py, which keeps the weights).  Each is made exactly once,
+minirnn ... --save PATH``, as a user runs them), the same two through the
+article edition (``python -m minirnn.article``, and tests/edition_run.py,
+which keeps the weights), and the LSTM that README.md and docs/cli.md train
+with the article's settings (``train --cell lstm``), whose pictures the docs
+show.  Each is made exactly once,
 in a subprocess, and all of them start side by side as soon as the first
 test starts (only those the collected tests need), so they train on the
 machine's other core while the tests that do not need them run; the tests
@@ -52,6 +54,8 @@ SHARED_RUNS = {
     # variant's run with its final weights (the edition keeps no model file of its own)
     "article_edition": ["-m", "minirnn.article"],
     "subtraction_edition": [os.path.join("tests", "edition_run.py"), "subtraction", MODEL],
+    # the docs' LSTM: its log's last lines, its answers and its pictures are shown there
+    "lstm": ["-m", "minirnn", "train", "--cell", "lstm", "--save", MODEL],
 }
 
 # Doctests whose example trains the article's network with "# doctest: +SKIP":
@@ -183,6 +187,12 @@ def article_edition_published(shared_runs_folder):
 def subtraction_edition_published(shared_runs_folder):
     """The article edition's subtraction run: its log, and its final weights in the .json file."""
     return wait_for("subtraction_edition", shared_runs_folder)
+
+
+@pytest.fixture(scope="session")
+def lstm_published(shared_runs_folder):
+    """``python -m minirnn train --cell lstm --save PATH``: the LSTM of README.md and docs/cli.md."""
+    return wait_for("lstm", shared_runs_folder)
 
 
 @pytest.fixture(autouse=True)

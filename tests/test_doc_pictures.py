@@ -1,10 +1,13 @@
-"""The pictures of the article's network that the docs show are what minirnn draws now.
+"""The pictures that the docs show are what minirnn draws now.
 
 README.md and docs/cli.md show two pictures of the article's run:
 docs/images/article_91_39.svg (``show --model article.json 91 39 --svg``)
-and docs/images/article_curve.svg (``train --plot``), and one of the
+and docs/images/article_curve.svg (``train --plot``), one of the
 300-iteration model docs/cli.md trains, which still gets 91 + 39 wrong:
-docs/images/weak_91_39.svg (``show --model weak.json 91 39 --svg``).  As with the
+docs/images/weak_91_39.svg (``show --model weak.json 91 39 --svg``), and
+two of the LSTM trained with the article's settings:
+docs/images/lstm_127_1.svg (``show --model lstm.json 127 1 --svg``, in
+docs/cli.md) and docs/images/lstm_carry_chain.svg (docs/part2.md).  As with the
 walkthrough's diagrams (tests/test_diagrams.py), the committed files were
 drawn by those commands and looked at; these tests redraw them and ask for
 the same text, so the docs cannot drift from the code and any change to a
@@ -12,14 +15,15 @@ picture (a colour, a font size, a line moved) shows up as a diff of the file
 to review.  If one fails after a change you meant, redraw the file with the
 command in its test's docstring, look at it, and commit it.
 
-The article's model is the session's shared run (conftest.py), the weak one
-tests/conftest.py's weak_model.  The error
+The article's model and the LSTM are the session's shared runs (conftest.py),
+the weak one tests/conftest.py's weak_model.  The error
 curve needs every iteration's overallError, which the shared run does not
 keep: the article_errors fixture below trains the run once more in-process
 (a few seconds), and checks it is the same run, checkpoint for checkpoint
 against the published log and weight for weight against the shared model.
 """
 
+import importlib.util
 import os
 import shutil
 
@@ -28,6 +32,7 @@ import pytest
 import minirnn
 from conftest import ROOT, golden
 from minirnn import cli
+from minirnn.data import int2binary
 from minirnn.plots import error_curve_svg
 
 IMAGES = os.path.join(ROOT, "docs", "images")
@@ -93,11 +98,51 @@ def test_the_wrong_bits_picture_in_the_docs_is_current(weak_model, tmp_path, cap
         assert handle.read() == committed("weak_91_39.svg")
 
 
-@pytest.mark.parametrize("name", ["article_curve.svg", "article_91_39.svg", "weak_91_39.svg"])
+def test_the_lstm_picture_in_the_docs_is_current(lstm_published, tmp_path, capsys):
+    """docs/images/lstm_127_1.svg: train --cell lstm --save lstm.json, then
+    python3 -m minirnn show --model lstm.json 127 1 --svg docs/images/lstm_127_1.svg"""
+    model_file = str(tmp_path / "lstm.json")
+    shutil.copyfile(lstm_published.model_file, model_file)
+    picture = str(tmp_path / "lstm.svg")
+    assert cli.main(["show", "--model", model_file, "127", "1", "--svg", picture]) == 0
+    assert capsys.readouterr().out == "127 + 1 = 128 (right); drawn in %s\n" % picture
+    with open(picture) as handle:
+        assert handle.read() == committed("lstm_127_1.svg")
+
+
+def test_what_docs_cli_says_about_the_lstm_picture_holds(lstm_published):
+    """docs/cli.md reads the picture: the cell state's unit 7 counts the carry from -0.8 after
+    bit 0 down to -2.9 after bit 6 and is back at -1.1 after bit 7, while the same unit of h
+    levels off between -0.91 and -0.96 from bit 2 on (after -0.59 and -0.85)."""
+    a, b = int2binary(127, 8), int2binary(1, 8)
+    _, states = lstm_published.model.forward(a, b)
+    cell = [round(c[0][6], 1) for c in states["cell"][1:]]
+    h = [round(x[0][6], 2) for x in states["h"][1:]]
+    assert cell[0] == -0.8 and cell[6] == -2.9 and cell[7] == -1.1, cell
+    assert all(later < earlier for earlier, later in zip(cell[:7], cell[1:7])), cell
+    assert h[:2] == [-0.59, -0.85] and all(-0.96 <= x <= -0.91 for x in h[2:7]), h
+
+
+def test_the_carry_chain_picture_in_part2_is_current(lstm_published):
+    """docs/images/lstm_carry_chain.svg: python3 docs/part2_pictures.py, which trains the same
+    LSTM as ``train --cell lstm`` (the session's run) and draws 2,147,483,647 + 1 with it."""
+    spec = importlib.util.spec_from_file_location(
+        "part2_pictures", os.path.join(ROOT, "docs", "part2_pictures.py"))
+    part2_pictures = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(part2_pictures)
+    drawn = part2_pictures.carry_chain_svg(lstm_published.model, 2 ** 31 - 1, 1, 32)
+    assert drawn == committed("lstm_carry_chain.svg")
+
+
+@pytest.mark.parametrize("name", ["article_curve.svg", "article_91_39.svg", "weak_91_39.svg",
+                                  "lstm_127_1.svg", "lstm_carry_chain.svg"])
 def test_the_docs_show_the_committed_pictures(name):
-    """README.md or docs/cli.md links each picture, so a renamed file cannot leave a broken link."""
+    """README.md or a page of docs/ links each picture, so a renamed file cannot leave a broken
+    link."""
     with open(os.path.join(ROOT, "README.md")) as handle:
         readme = handle.read()
-    with open(os.path.join(ROOT, "docs", "cli.md")) as handle:
-        docs = handle.read()
-    assert "(images/%s)" % name in docs or "(docs/images/%s)" % name in readme
+    pages = ""
+    for page in ("cli.md", "part2.md"):
+        with open(os.path.join(ROOT, "docs", page)) as handle:
+            pages += handle.read()
+    assert "(images/%s)" % name in pages or "(docs/images/%s)" % name in readme
