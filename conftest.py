@@ -1,12 +1,13 @@
 """The long runs, each made once per test session and shared by every test and doctest.
 
-Five runs of 10,000 iterations take seconds each: the article's run and the
+Six runs of 10,000 iterations take seconds each: the article's run and the
 subtraction variant's through the engine's command line (``python -m
 minirnn ... --save PATH``, as a user runs them), the same two through the
 article edition (``python -m minirnn.article``, and tests/edition_run.py,
-which keeps the weights), and the LSTM that README.md and docs/cli.md train
-with the article's settings (``train --cell lstm``), whose pictures the docs
-show.  Each is made exactly once,
+which keeps the weights), the article's run once more keeping every
+iteration's error (tests/errors_run.py, for the error curve), and the LSTM
+that README.md and docs/cli.md train with the article's settings (``train
+--cell lstm``), whose pictures the docs show.  Each is made exactly once,
 in a subprocess, and all of them start side by side as soon as the first
 test starts (only those the collected tests need), so they train on the
 machine's other core while the tests that do not need them run; the tests
@@ -54,6 +55,8 @@ SHARED_RUNS = {
     # variant's run with its final weights (the edition keeps no model file of its own)
     "article_edition": ["-m", "minirnn.article"],
     "subtraction_edition": [os.path.join("tests", "edition_run.py"), "subtraction", MODEL],
+    # every iteration's error of the article's run, which the error curve's tests draw
+    "article_errors": [os.path.join("tests", "errors_run.py"), "article", MODEL],
     # the docs' LSTM: its log's last lines, its answers and its pictures are shown there
     "lstm": ["-m", "minirnn", "train", "--cell", "lstm", "--save", MODEL],
 }
@@ -187,6 +190,12 @@ def article_edition_published(shared_runs_folder):
 def subtraction_edition_published(shared_runs_folder):
     """The article edition's subtraction run: its log, and its final weights in the .json file."""
     return wait_for("subtraction_edition", shared_runs_folder)
+
+
+@pytest.fixture(scope="session")
+def article_errors_published(shared_runs_folder):
+    """The article's run through minirnn.train_steps: its .json holds every iteration's error."""
+    return wait_for("article_errors", shared_runs_folder)
 
 
 @pytest.fixture(scope="session")

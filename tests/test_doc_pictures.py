@@ -16,20 +16,20 @@ to review.  If one fails after a change you meant, redraw the file with the
 command in its test's docstring, look at it, and commit it.
 
 The article's model and the LSTM are the session's shared runs (conftest.py),
-the weak one tests/conftest.py's weak_model.  The error
-curve needs every iteration's overallError, which the shared run does not
-keep: the article_errors fixture below trains the run once more in-process
-(a few seconds), and checks it is the same run, checkpoint for checkpoint
-against the published log and weight for weight against the shared model.
+the weak one tests/conftest.py's weak_model.  The error curve needs every
+iteration's overallError, which the command line does not print: a shared
+run of its own keeps them (tests/errors_run.py), and the article_errors
+fixture below checks it is the same run, checkpoint for checkpoint against
+the published log and weight for weight against the shared model.
 """
 
 import importlib.util
+import json
 import os
 import shutil
 
 import pytest
 
-import minirnn
 from conftest import ROOT, golden
 from minirnn import cli
 from minirnn.data import int2binary
@@ -44,14 +44,12 @@ def committed(name):
 
 
 @pytest.fixture(scope="module")
-def article_errors(article_model):
-    """(errors, model) of the article's run trained in-process: overallError at every iteration."""
-    steps = minirnn.train_steps(**dict((k, v) for k, v in minirnn.PRESETS["article"].items()
-                                       if k != "print_every"))
-    errors, model = [], None
-    for step in steps:
-        errors.append(step.overallError)
-        model = step.model
+def article_errors(article_errors_published, article_model):
+    """(errors, settings) of the article's run: overallError at every iteration (a shared run)."""
+    assert article_errors_published.returncode == 0, article_errors_published.stderr
+    with open(article_errors_published.model_file) as handle:
+        run = json.load(handle)
+    errors = run["errors"]
     # The same run as the published one: each printed error, to the 8 decimals
     # numpy shows (tests/golden/article_add.log), and the shared model's weights.
     published = [float(line[len("Error:["):-1]) for line in golden("article_add.log").splitlines()
@@ -59,15 +57,15 @@ def article_errors(article_model):
     assert len(errors) == 10000 and len(published) == 10
     for k, value in enumerate(published):
         assert abs(errors[1000 * k] - value) <= 5e-9, (k, errors[1000 * k], value)
-    for name in model.weight_names:
-        assert getattr(model, name) == getattr(article_model, name), name
-    return errors, model
+    for name in article_model.weight_names:
+        assert run["weights"][name] == getattr(article_model, name), name
+    return errors, article_model.settings
 
 
 def test_the_error_curve_in_the_docs_is_current(article_errors):
     """docs/images/article_curve.svg: python3 -m minirnn train --plot docs/images/article_curve.svg"""
-    errors, model = article_errors
-    assert error_curve_svg(errors, model.settings) == committed("article_curve.svg")
+    errors, settings = article_errors
+    assert error_curve_svg(errors, settings) == committed("article_curve.svg")
 
 
 def test_the_hidden_layer_picture_in_the_docs_is_current(article_model_file, tmp_path, capsys):

@@ -29,7 +29,7 @@ fi
 # engine and through the article edition), made once here with the unchanged code instead of
 # once per mutant, and read back by the tests (MINIRNN_RECORDED_RUNS).
 runs="$PWD/mutants-runs"
-source_sum="$(cat minirnn/*.py conftest.py tests/edition_run.py | cksum)"
+source_sum="$(cat minirnn/*.py conftest.py tests/edition_run.py tests/errors_run.py | cksum)"
 if [ "$(cat "$runs/source.cksum" 2>/dev/null)" != "$source_sum" ]; then
     rm -rf "$runs"
     mkdir -p "$runs"
