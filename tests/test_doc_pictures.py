@@ -132,6 +132,21 @@ def test_the_carry_chain_picture_in_part2_is_current(lstm_published):
     assert drawn == committed("lstm_carry_chain.svg")
 
 
+def test_what_docs_part2_says_about_the_carry_chain_holds(lstm_published):
+    """docs/part2.md reads the carry-chain picture (2,147,483,647 + 1 in 32 bits): c7 and c14
+    fall at every position while the carry runs, level off from about position 20 near -3.9
+    and -3.2, and at position 31 c7 is back at -1.6; every bit of the answer is right."""
+    bits = 32
+    answer, states = lstm_published.model.forward(int2binary(2 ** 31 - 1, bits), int2binary(1, bits))
+    assert answer == int2binary(2 ** 31, bits)
+    c7 = [c[0][6] for c in states["cell"][1:]]
+    c14 = [c[0][13] for c in states["cell"][1:]]
+    for unit, level in ((c7, -3.9), (c14, -3.2)):
+        assert all(later <= earlier for earlier, later in zip(unit[:31], unit[1:31])), unit
+        assert all(abs(value - level) < 0.1 for value in unit[20:31]), unit
+    assert round(c7[31], 1) == -1.6, c7
+
+
 @pytest.mark.parametrize("name", ["article_curve.svg", "article_91_39.svg", "weak_91_39.svg",
                                   "lstm_127_1.svg", "lstm_carry_chain.svg"])
 def test_the_docs_show_the_committed_pictures(name):
