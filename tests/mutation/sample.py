@@ -32,6 +32,7 @@ def main(share, seed=2026):
         if untested:
             drawn = rng.sample(untested, max(1, int(round(share * len(untested)))))
             modules["minirnn/" + os.path.basename(meta)[:-5]] = {"untested": len(untested),
+                                                                 "untested_names": untested,
                                                                  "sampled": drawn}
             names += drawn
     # score.py reads the strata from here: what was untested, and which of it was drawn

@@ -11,7 +11,8 @@ A run finished by sampling (sample.py, which records its sample in
 mutants/sample.json) has two parts per module: the mutants tested before the
 sample, all known, and the untested rest, of which a random share was tested.
 The estimate counts the first as they are and scales the sample's kill rate
-up to the rest; "margin" is the half-width of a 95% interval for it (normal
+up to the rest (the whole rest, even where a run after the draw tested more
+of it: mutmut tests the quickest first, which is not a random part); "margin" is the half-width of a 95% interval for it (normal
 approximation, with the finite-population correction).
 """
 
@@ -54,8 +55,14 @@ def verdict(name, code, equivalent):
 def estimate(verdicts, sample):
     """(estimated killed, denominator, variance) for a module finished by sampling."""
     sampled = set(sample["sampled"])
-    untested = [name for name, v in verdicts.items() if name in sampled or v == "unrun"]
-    known = [v for name, v in verdicts.items() if name not in sampled and v != "unrun"]
+    if "untested_names" in sample:
+        # the rest is what was untested when the sample was drawn, whatever was tested since:
+        # a run that goes on after the draw tests the quickest mutants first, not a random part
+        drawn_from = set(sample["untested_names"]) | sampled
+    else:  # a sample.json from before sample.py kept the names
+        drawn_from = set(name for name, v in verdicts.items() if name in sampled or v == "unrun")
+    untested = [name for name in verdicts if name in drawn_from]
+    known = [v for name, v in verdicts.items() if name not in drawn_from]
     drawn = [verdicts[name] for name in sampled if verdicts[name] not in ("unrun", "equivalent")]
     rest = sum(1 for name in untested if verdicts[name] != "equivalent")
     killed = sum(1 for v in known if v in ("killed", "timeout"))
