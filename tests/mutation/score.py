@@ -1,6 +1,8 @@
 """The mutation score per module, from mutmut's results in mutants/ (run by run.sh).
 
-    python3 tests/mutation/score.py [--survivors]
+    python3 tests/mutation/score.py [--survivors] [--markdown]
+
+--markdown also prints the table as README.md's testing section shows it.
 
 Killed: a test failed (or the mutant ran past mutmut's time limit, which a
 user would see as a hang: counted as killed and shown apart).  Equivalent:
@@ -76,7 +78,26 @@ def estimate(verdicts, sample):
     return killed + p * rest, denominator, variance
 
 
-def main(show_survivors=False):
+def markdown_table(rows):
+    """The table for README.md's testing section: killed counts timeouts in, and "untested"
+    is what the run did not reach (no tests and unrun)."""
+    lines = ["| module | mutants | killed | survived | untested | score of those tested | estimate |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for module, counts, score in rows:
+        mutants, killed, timeout, _, survived, no_tests, unrun = counts
+        tested, _, guess = score.partition("  est. ")
+        if not guess:
+            guess = tested if not (no_tests + unrun) else "-"
+        cells = [module.replace("minirnn/", ""), "{:,}".format(mutants), "{:,}".format(killed + timeout),
+                 "{:,}".format(survived), "{:,}".format(no_tests + unrun),
+                 tested.replace(".0%", "%"), guess.replace(".0%", "%")]
+        if module == "all":
+            cells = ["**all**"] + cells[1:5] + ["**%s**" % cells[5], "**%s**" % cells[6]]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(show_survivors=False, markdown=False):
     equivalent = equivalents()
     sample_path = os.path.join(ROOT, "mutants", "sample.json")
     samples = {}
@@ -86,6 +107,7 @@ def main(show_survivors=False):
     columns = ("killed", "timeout", "equivalent", "survived", "no tests", "unrun")
     rows, survivors = [], []
     whole = [0.0, 0, 0.0]  # estimated killed, denominator, variance
+    complete = True
     for meta in sorted(glob.glob(os.path.join(ROOT, "mutants", "minirnn", "*.py.meta"))):
         module = "minirnn/" + os.path.basename(meta)[:-5]
         with open(meta) as handle:
@@ -100,7 +122,9 @@ def main(show_survivors=False):
         guess = estimate(verdicts, samples[module]) if module in samples else None
         if guess is None:  # all known (or none)
             guess = (counts[1] + counts[2], checked, 0.0) if not counts[6] else None
-        if guess is not None:
+        if guess is None:
+            complete = False  # a module with untested mutants and no sample: no estimate of all
+        else:
             whole = [w + g for w, g in zip(whole, guess)]
             if module in samples:
                 score += "  est. %.1f%% +-%.1f" % (100.0 * guess[0] / guess[1],
@@ -112,15 +136,18 @@ def main(show_survivors=False):
     totals = [sum(row[1][i] for row in rows) for i in range(7)]
     checked = totals[0] - totals[3] - totals[6]
     total_score = "%.1f%%" % (100.0 * (totals[1] + totals[2]) / checked) if checked else "-"
-    if samples and whole[1]:
+    if samples and whole[1] and complete:
         total_score += "  est. %.1f%% +-%.1f" % (100.0 * whole[0] / whole[1],
                                                  196.0 * math.sqrt(whole[2]) / whole[1])
     for module, counts, score in rows + [("all", totals, total_score)]:
         print("%-24s %7d %7d %7d %6d %8d %8d %7d  %s" % ((module,) + tuple(counts) + (score,)))
+    if markdown:
+        print()
+        print(markdown_table(rows + [("all", totals, total_score)]))
     if show_survivors:
         for name, why in survivors:
             print("%s  %s" % (name, why))
 
 
 if __name__ == "__main__":
-    main("--survivors" in sys.argv[1:])
+    main("--survivors" in sys.argv[1:], "--markdown" in sys.argv[1:])
