@@ -47,6 +47,9 @@ def main():
               if 2.0 ** (j + 53) <= d * 10.0 ** j < 2.0 ** (j + 54)]
     # Just below powers of ten, where log10 can round up to the next exponent.
     small += [float(np.nextafter(10.0 ** k, 0)) for k in range(-300, 301, 7)] + [1e23, 9.999999999999999e22]
+    # Far enough below a power of ten that log10 says so, close enough that 8 decimals round up to
+    # it (9.9999999999e-05 prints 1.e-04): the estimated exponent is one too small.
+    small += [9.9999999999 * 10.0 ** k for k in (-300, -100, -5, 8, 22, 100, 300)]
     print("FLOATS = [")
     for x in special + ties + in_range + patterns + small:
         x = float(x)

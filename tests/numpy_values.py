@@ -11,7 +11,8 @@ What each holds:
   which numpy rounds half to even), then seeded random floats in [0, 8], random bit
   patterns, small values, powers of two with their neighbours, subnormals
   with short decimals, floats from 2**26 to 1e8, coarser than 8 decimals,
-  short decimals exactly halfway between two floats, and floats just below powers of ten.
+  short decimals exactly halfway between two floats, floats just below powers of ten, and
+  floats far enough below one for log10 to see but printed as it (9.9999999999e-05: 1.e-04).
 - RANDINT: for np.random.RandomState(12345), 20 draws of randint(high) and the
   random_sample() after them, for bounds on each side of every word boundary.
 - SEEDS: per seed, 5 random_sample() then 5 randint(2**63).
@@ -1103,6 +1104,13 @@ FLOATS = [
     (9.999999999999999e+294, '1.e+295'),
     (1e+23, '1.e+23'),
     (1e+23, '1.e+23'),
+    (9.999999999900001e-300, '1.e-299'),
+    (9.9999999999e-100, '1.e-99'),
+    (9.9999999999e-05, '1.e-04'),
+    (999999999.99, '1.e+09'),
+    (9.9999999999e+22, '1.e+23'),
+    (9.9999999999e+100, '1.e+101'),
+    (9.9999999999e+300, '1.e+301'),
 ]
 RANDINT_SEED = 12345
 RANDINT = {  # high: (20 draws of randint(high), then random_sample())
