@@ -55,3 +55,11 @@ def test_a_network_built_from_weights_starts_at_h0_0_with_no_settings():
     net = RNN.from_weights(weights, 0.5, {"task": "sub"})
     assert net.h0 == 0.5 and net.settings == {"task": "sub"}
     assert (net.synapse_0, net.synapse_1, net.synapse_h) == ([[0.5], [0.5]], [[1.0]], [[0.25]])
+
+
+def test_from_weights_names_a_weight_the_rnn_does_not_have():
+    # the gated cells' names (tests/test_cells.py tests theirs the other way round)
+    weights = {"synapse_0": [[0.5], [0.5]], "synapse_1": [[1.0]], "synapse_h": [[0.25]], "bias_f": [[0.0]]}
+    with pytest.raises(ValueError) as error:
+        RNN.from_weights(weights)
+    assert str(error.value) == "bias_f is not a weight of the rnn cell"
