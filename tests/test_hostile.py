@@ -204,7 +204,8 @@ def run(folder, args, stdout="pipe", stderr="pipe", env=None, stdin=None):
 
 def case(name, args, status, says=None, setup=(), writes=None, out=None, **how):
     """One row: args for minirnn; the exit status; the text of the one line on stderr (or a
-    tuple of texts, one line each, or None for none); the files set up first; the files
+    tuple of texts, one line each, or None for none; a text that starts "minirnn: " is the
+    whole line, any other a part of it); the files set up first; the files
     written (name -> what it must be); a text stdout must hold; how the streams go."""
     return pytest.param(args, status, says, setup, writes or {}, out, how, id=name)
 
@@ -390,9 +391,13 @@ CASES = [
          "argument --plot: the same file as --save; it would replace the model"),
     case("--plot onto a link to --save", ["train", "--save", "x.svg", "--plot", "l.svg"], 2,
          "the same file as --save", setup=[("link", "l.svg", "x.svg")]),
-    case("--save a model wider than a model file holds", ["train", "--bits", "5000", "--save",
+    case("--save a model wider than a model file holds", ["train", "--bits", "4097", "--save",
                                                           "b.json"], 2,
-         "argument --bits: bits must be at most 4096 to --save the model"),
+         "minirnn: error: argument --bits: bits must be at most 4096 to --save the model (a model "
+         "file holds at most 4096 bits), got 4097"),
+    case("--save a model as wide as a model file holds",
+         ["train", "--bits", "4096", "--iterations", "0", "--save", "w.json"], 0,
+         "minirnn: saved the model to w.json", writes={"w.json": is_cell_model("rnn")}),
     case("--save a name too long with the temporary suffix", ["train", "--save", LONG + ".json"],
          2, "argument --save: the file name is too long: with the temporary suffix"),
     case("--plot a name too long with the temporary suffix", ["train", "--plot", LONG + ".svg"],
@@ -643,7 +648,9 @@ def test_hostile_input(tmp_path, model_text, gated_texts, args, status, says, se
         (says,) if isinstance(says, str) else says)
     assert len(lines) == len(expected), stderr
     for line, text in zip(lines, expected):
-        assert line.startswith("minirnn: ") and text in line, line
+        # a text that starts "minirnn: " is the whole line, any other a part of it
+        assert line.startswith("minirnn: ") and (line == text if text.startswith("minirnn: ")
+                                                 else text in line), line
     if out is not None:
         assert out in done.stdout
     after = snapshot(folder)
