@@ -77,6 +77,18 @@ def test_terminals_get_block_characters_only_when_they_can_show_them(encoding, s
     assert cli_module._shades_for(io.BytesIO()) == ASCII_SHADES  # no encoding at all
 
 
+@pytest.mark.parametrize("encoding, shades", [("ascii", ASCII_SHADES), ("utf-8", SHADES)])
+def test_show_shades_with_what_standard_output_can_write(encoding, shades, weak_model_file,
+                                                         monkeypatch):
+    out = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["show", "--model", weak_model_file, "91", "39"]) == 0
+    out.flush()
+    text = out.buffer.getvalue().decode(encoding)
+    legend = 'shading: "%s" below 0.2, "%s" 0.2-0.4, "%s" 0.4-0.6, "%s" 0.6-0.8, "%s" 0.8 and above'
+    assert text.splitlines()[-1] == legend % tuple(shades)
+
+
 def test_a_hand_built_model_is_described_without_training():
     model = RNN([[0.0, 0.0], [0.0, 0.0]], [[0.0], [0.0]], [[0.0, 0.0], [0.0, 0.0]])
     assert describe_model("m.json", model) == \

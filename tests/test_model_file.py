@@ -498,3 +498,17 @@ def test_a_block_device_is_refused_unread():
     with pytest.raises(ModelFileError) as raised:
         load(path)
     assert str(raised.value) == "cannot read model file '%s': it is a block device, not a file" % path
+
+
+def test_saving_works_without_what_micropython_lacks(monkeypatch, tmp_path, small_model):
+    # MicroPython's os has no getpid, replace, fsync or open (its rename replaces an existing
+    # file): the file is still written whole, over the old one, with no temporary file left
+    path = str(tmp_path / "m.json")
+    with open(path, "w") as handle:
+        handle.write("previous")
+    for name in ("getpid", "replace", "fsync", "open"):
+        monkeypatch.delattr(os, name)
+    small_model.save(path)
+    monkeypatch.undo()
+    assert os.listdir(str(tmp_path)) == ["m.json"]
+    assert load(path).synapse_h == small_model.synapse_h

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 import minirnn
+from minirnn import cli as cli_module
 from minirnn.cli import main
 from minirnn.progress import Progress, RecentMean, for_terminal
 
@@ -292,3 +293,17 @@ def test_the_erasing_blanks_fit_a_terminal_made_narrower(width):
     columns[0] = width
     progress.clear()
     assert out.getvalue()[drawn:] == "\r" + " " * max(width - 1, 0) + "\r"
+
+
+def test_on_a_terminal_the_line_fits_its_width_and_shows_the_error(monkeypatch):
+    # A 70-column terminal: every drawn line stays three columns short of it, and says how
+    # the error is doing.  Whole, the line of a run this size is longer than 67 characters:
+    # 'iteration 101/301  33% |###-------|  3,230 it/s  mean error 0.50  0 s left' is 74.
+    out = Terminal()
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(cli_module, "_terminal_width", lambda: 70)
+    assert main(["train", "--iterations", "301", "--print-every", "100"]) == 0
+    drawn = [part for line in out.getvalue().split("\n") for part in line.split("\r")
+             if part.startswith("iteration ")]
+    assert drawn and all(len(part) <= 67 for part in drawn), drawn
+    assert all("mean error " in part for part in drawn), drawn

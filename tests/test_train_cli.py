@@ -185,3 +185,19 @@ def test_help_and_version():
         assert flag in done.stdout
     done = run_cli("--version")
     assert done.returncode == 0 and minirnn.__version__ in done.stdout
+
+
+def test_a_run_of_one_interval_prints_its_last_iteration_too(capsys):
+    # 1,001 iterations with a checkpoint every 1,001: iteration 0's, and then the last one's,
+    # iteration 1,000, which the published log printed as its second checkpoint
+    assert cli_module.main(["train", "--iterations", "1001", "--print-every", "1001"]) == 0
+    assert capsys.readouterr().out == first_checkpoints(golden("article_add.log"), 2)
+
+
+def test_a_run_is_trained_once(monkeypatch, capsys):
+    # the model saved is the last step's; only a run of 0 iterations asks train() for one
+    def train_again(**settings):
+        raise AssertionError("trained a second time")
+    monkeypatch.setattr(cli_module, "train", train_again)
+    assert cli_module.main(["train", "--iterations", "3", "--print-every", "1", "--bits", "4"]) == 0
+    assert capsys.readouterr().out.count("------------") == 3
