@@ -336,8 +336,8 @@ CASES = [
 
     # 3. Files: only a regular file, or a link to one, is ever replaced
     case("--save onto a named pipe", ["train", "--save", "p.json"], 2,
-         "argument --save: cannot write 'p.json': it is a named pipe (FIFO), not a regular file",
-         setup=[("fifo", "p.json")]),
+         "minirnn: error: argument --save: cannot write 'p.json': it is a named pipe (FIFO), not a "
+         "regular file", setup=[("fifo", "p.json")]),
     case("--plot onto a named pipe", ["train", "--plot", "p.svg"], 2, "named pipe",
          setup=[("fifo", "p.svg")]),
     case("show --svg onto a named pipe", ["show", "--model", "m.json", "1", "2", "--svg", "p.svg"],
@@ -405,9 +405,9 @@ CASES = [
     case("--save a name too long for any file", ["train", "--save", "a" * 300 + ".json"], 2,
          "argument --save: "),
     case("--save into a missing folder", ["train", "--save", "no/such/m.json"], 2,
-         "argument --save: no such folder: 'no/such'"),
+         "minirnn: error: argument --save: no such folder: 'no/such'"),
     case("--save inside a file", ["train", "--save", "t.txt/m.json"], 2,
-         "argument --save: 't.txt' is not a folder", setup=[("text", "t.txt", "kept")]),
+         "minirnn: error: argument --save: 't.txt' is not a folder", setup=[("text", "t.txt", "kept")]),
     case("--save an empty name", ["train", "--save", ""], 2, "argument --save: the file name is empty"),
     case("--plot a PNG", ["train", "--plot", "c.png"], 2, "must end in .svg"),
     case("--plot after 0 iterations", ["train", "--iterations", "0", "--plot", "c.svg"], 2,
@@ -695,7 +695,21 @@ def test_a_folder_that_cannot_be_written_is_refused_before_training(tmp_path):
     finally:
         folder.chmod(0o755)
     assert done.returncode == 2 and done.stdout == b""
-    assert b"argument --save: cannot write in folder 'locked'" in done.stderr
+    assert done.stderr == b"minirnn: error: argument --save: cannot write in folder 'locked'\n"
+
+
+def test_a_folder_that_cannot_be_written_is_refused_even_as_root(tmp_path, monkeypatch, capsys):
+    # The test above needs a user other than root, for whom every folder is writable.  Here
+    # os.access answers as for such a user: the folder is there (F_OK) but neither writable
+    # nor searchable, so the refusal comes before training, as there.
+    from minirnn import cli
+    (tmp_path / "locked").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os, "access", lambda path, mode: mode == os.F_OK)
+    assert cli.main(["train", "--save", "locked/m.json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "minirnn: error: argument --save: cannot write in folder 'locked'\n"
 
 
 # Extreme numbers through every command, in-process (hypothesis)
