@@ -388,7 +388,7 @@ CASES = [
          ["show", "--model", "m.svg", "1", "2", "--svg", "l.svg"], 2, "the same file as --model",
          setup=[("model", "m.svg"), ("link", "l.svg", "m.svg")]),
     case("--plot onto --save", ["train", "--save", "x.svg", "--plot", "./x.svg"], 2,
-         "argument --plot: the same file as --save; it would replace the model"),
+         "minirnn: error: argument --plot: the same file as --save; it would replace the model"),
     case("--plot onto a link to --save", ["train", "--save", "x.svg", "--plot", "l.svg"], 2,
          "the same file as --save", setup=[("link", "l.svg", "x.svg")]),
     case("--save a model wider than a model file holds", ["train", "--bits", "4097", "--save",

@@ -512,3 +512,20 @@ def test_saving_works_without_what_micropython_lacks(monkeypatch, tmp_path, smal
     monkeypatch.undo()
     assert os.listdir(str(tmp_path)) == ["m.json"]
     assert load(path).synapse_h == small_model.synapse_h
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_writable_target_says_what_is_there_instead_of_a_file(tmp_path):
+    # errno EISDIR for a folder (the command line says "is a directory"), EINVAL for the rest
+    import errno
+    os.mkdir(str(tmp_path / "d"))
+    os.mkfifo(str(tmp_path / "p"))
+    for name, number, text in (("d", errno.EISDIR, "it is a directory, not a regular file"),
+                               ("p", errno.EINVAL, "it is a named pipe (FIFO), not a regular file")):
+        with pytest.raises(OSError) as error:
+            model_file.writable_target(str(tmp_path / name))
+        assert (error.value.errno, error.value.strerror) == (number, text)
+    (tmp_path / "f").write_text("x")
+    os.chmod(str(tmp_path / "f"), 0o640)
+    assert model_file.writable_target(str(tmp_path / "f")) == (str(tmp_path / "f"), 0o640)
+    assert model_file.writable_target(str(tmp_path / "new")) == (str(tmp_path / "new"), None)
