@@ -191,7 +191,21 @@ def test_a_run_of_one_interval_prints_its_last_iteration_too(capsys):
     # 1,001 iterations with a checkpoint every 1,001: iteration 0's, and then the last one's,
     # iteration 1,000, which the published log printed as its second checkpoint
     assert cli_module.main(["train", "--iterations", "1001", "--print-every", "1001"]) == 0
-    assert capsys.readouterr().out == first_checkpoints(golden("article_add.log"), 2)
+    captured = capsys.readouterr()
+    assert captured.out == first_checkpoints(golden("article_add.log"), 2)
+    assert captured.err == ("minirnn: the run is shorter than --print-every 1001, so the last "
+                            "checkpoint printed is iteration 1000's\n")
+
+
+@pytest.mark.parametrize("iterations, checkpoints, note", [
+    (1, 1, ""),  # iteration 0 is the last: nothing more to say
+    (2, 2, "minirnn: the run is shorter than --print-every 1000, so the last checkpoint printed "
+           "is iteration 1's\n"),
+])
+def test_the_shortest_runs_say_which_checkpoint_is_last(iterations, checkpoints, note, capsys):
+    assert cli_module.main(["train", "--iterations", str(iterations), "--bits", "4"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("------------") == checkpoints and captured.err == note
 
 
 def test_a_run_is_trained_once(monkeypatch, capsys):
