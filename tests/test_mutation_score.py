@@ -50,3 +50,11 @@ def test_an_equivalent_mutant_is_left_out_of_both_parts():
     verdicts["b99"] = "equivalent"       # one of the untested rest, shown equivalent since
     killed, denominator, _ = load_score().estimate(verdicts, sample)
     assert abs(killed - (10 + 0.9 * 99)) < 1e-9 and denominator == 10 + 99
+
+
+def test_once_the_whole_rest_is_tested_there_is_nothing_to_estimate():
+    verdicts, sample = made_up_run()
+    for name in sample["untested_names"]:
+        if verdicts[name] == "unrun":
+            verdicts[name] = "killed"
+    assert load_score().estimate(verdicts, sample) is None  # score.py then counts them as they are

@@ -63,6 +63,8 @@ def estimate(verdicts, sample):
         drawn_from = set(sample["untested_names"]) | sampled
     else:  # a sample.json from before sample.py kept the names
         drawn_from = set(name for name, v in verdicts.items() if name in sampled or v == "unrun")
+    if not any(verdicts[name] == "unrun" for name in drawn_from if name in verdicts):
+        return None  # the whole rest has been tested since: no need to estimate
     untested = [name for name in verdicts if name in drawn_from]
     known = [v for name, v in verdicts.items() if name not in drawn_from]
     drawn = [verdicts[name] for name in sampled if verdicts[name] not in ("unrun", "equivalent")]
@@ -120,13 +122,14 @@ def main(show_survivors=False, markdown=False):
         checked = counts[0] - counts[3] - counts[6]
         score = "%.1f%%" % (100.0 * (counts[1] + counts[2]) / checked) if checked else "-"
         guess = estimate(verdicts, samples[module]) if module in samples else None
+        sampled = guess is not None
         if guess is None:  # all known (or none)
             guess = (counts[1] + counts[2], checked, 0.0) if not counts[6] else None
         if guess is None:
             complete = False  # a module with untested mutants and no sample: no estimate of all
         else:
             whole = [w + g for w, g in zip(whole, guess)]
-            if module in samples:
+            if sampled:
                 score += "  est. %.1f%% +-%.1f" % (100.0 * guess[0] / guess[1],
                                                    196.0 * math.sqrt(guess[2]) / guess[1])
         rows.append((module, counts, score))
