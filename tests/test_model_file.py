@@ -529,3 +529,13 @@ def test_writable_target_says_what_is_there_instead_of_a_file(tmp_path):
     os.chmod(str(tmp_path / "f"), 0o640)
     assert model_file.writable_target(str(tmp_path / "f")) == (str(tmp_path / "f"), 0o640)
     assert model_file.writable_target(str(tmp_path / "new")) == (str(tmp_path / "new"), None)
+
+
+
+def test_writable_target_names_a_kind_of_file_it_does_not_know(monkeypatch):
+    # none on Linux; BSD's whiteouts (S_IFWHT, 0o160000) are one: os.stat answers as it would
+    import errno
+    monkeypatch.setattr(os, "stat", lambda path: (0o160000 | 0o644,))
+    with pytest.raises(OSError) as error:
+        model_file.writable_target("w")
+    assert (error.value.errno, error.value.strerror) == (errno.EINVAL, "it is something else, not a regular file")
