@@ -535,7 +535,11 @@ def test_writable_target_says_what_is_there_instead_of_a_file(tmp_path):
 def test_writable_target_names_a_kind_of_file_it_does_not_know(monkeypatch):
     # none on Linux; BSD's whiteouts (S_IFWHT, 0o160000) are one: os.stat answers as it would
     import errno
-    monkeypatch.setattr(os, "stat", lambda path: (0o160000 | 0o644,))
+    real_stat = os.stat
+
+    def stat(path, *args, **kwargs):
+        return (0o160000 | 0o644,) if path == "w" else real_stat(path, *args, **kwargs)
+    monkeypatch.setattr(os, "stat", stat)
     with pytest.raises(OSError) as error:
         model_file.writable_target("w")
     assert (error.value.errno, error.value.strerror) == (errno.EINVAL, "it is something else, not a regular file")
