@@ -16,14 +16,16 @@ to review.  If one fails after a change you meant, redraw the file with the
 command in its test's docstring, look at it, and commit it.
 
 The article's model and the LSTM are the session's shared runs (conftest.py),
-the weak one tests/conftest.py's weak_model.  The error curve needs every
+the weak one tests/conftest.py's weak_model_file.  The error curve needs every
 iteration's overallError, which the command line does not print: a shared
 run of its own keeps them (tests/errors_run.py), and the article_errors
 fixture below checks it is the same run, checkpoint for checkpoint against
 the published log and weight for weight against the shared model.
 """
 
+import contextlib
 import importlib.util
+import io
 import json
 import os
 import shutil
@@ -68,44 +70,44 @@ def test_the_error_curve_in_the_docs_is_current(article_errors):
     assert error_curve_svg(errors, settings) == committed("article_curve.svg")
 
 
-def test_the_hidden_layer_picture_in_the_docs_is_current(article_model_file, tmp_path, capsys):
-    """docs/images/article_91_39.svg: train --save article.json, then
-    python3 -m minirnn show --model article.json 91 39 --svg docs/images/article_91_39.svg
+def show_svg(model_path, name, a, b, folder):
+    """(what it prints, what it draws): ``show --model NAME a b --svg PICTURE``, in-process.
 
-    The picture names the model file it was drawn from, so the copy is called article.json
-    as in the docs.
+    The picture names the model file it was drawn from, so the model is copied
+    to the name the docs use (article.json, weak.json, lstm.json) first.
     """
-    model_file = str(tmp_path / "article.json")
-    shutil.copyfile(article_model_file, model_file)
-    picture = str(tmp_path / "hidden.svg")
-    assert cli.main(["show", "--model", model_file, "91", "39", "--svg", picture]) == 0
-    assert capsys.readouterr().out == "91 + 39 = 130 (right); drawn in %s\n" % picture
+    model_file = str(folder / name)
+    shutil.copyfile(model_path, model_file)
+    picture = str(folder / "picture.svg")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli.main(["show", "--model", model_file, str(a), str(b), "--svg", picture]) == 0
     with open(picture) as handle:
-        assert handle.read() == committed("article_91_39.svg")
+        return out.getvalue().replace(picture, "PICTURE"), handle.read()
 
 
-def test_the_wrong_bits_picture_in_the_docs_is_current(weak_model, tmp_path, capsys):
+def test_the_hidden_layer_picture_in_the_docs_is_current(article_model_file, tmp_path):
+    """docs/images/article_91_39.svg: train --save article.json, then
+    python3 -m minirnn show --model article.json 91 39 --svg docs/images/article_91_39.svg"""
+    said, drawn = show_svg(article_model_file, "article.json", 91, 39, tmp_path)
+    assert said == "91 + 39 = 130 (right); drawn in PICTURE\n"
+    assert drawn == committed("article_91_39.svg")
+
+
+def test_the_wrong_bits_picture_in_the_docs_is_current(weak_model_file, tmp_path):
     """docs/images/weak_91_39.svg: train --iterations 300 --save weak.json, then
     python3 -m minirnn show --model weak.json 91 39 --svg docs/images/weak_91_39.svg"""
-    model_file = str(tmp_path / "weak.json")
-    weak_model.save(model_file)
-    picture = str(tmp_path / "wrong.svg")
-    assert cli.main(["show", "--model", model_file, "91", "39", "--svg", picture]) == 0
-    assert capsys.readouterr().out == "91 + 39 = 126 (wrong: the answer is 130); drawn in %s\n" % picture
-    with open(picture) as handle:
-        assert handle.read() == committed("weak_91_39.svg")
+    said, drawn = show_svg(weak_model_file, "weak.json", 91, 39, tmp_path)
+    assert said == "91 + 39 = 126 (wrong: the answer is 130); drawn in PICTURE\n"
+    assert drawn == committed("weak_91_39.svg")
 
 
-def test_the_lstm_picture_in_the_docs_is_current(lstm_published, tmp_path, capsys):
+def test_the_lstm_picture_in_the_docs_is_current(lstm_published, tmp_path):
     """docs/images/lstm_127_1.svg: train --cell lstm --save lstm.json, then
     python3 -m minirnn show --model lstm.json 127 1 --svg docs/images/lstm_127_1.svg"""
-    model_file = str(tmp_path / "lstm.json")
-    shutil.copyfile(lstm_published.model_file, model_file)
-    picture = str(tmp_path / "lstm.svg")
-    assert cli.main(["show", "--model", model_file, "127", "1", "--svg", picture]) == 0
-    assert capsys.readouterr().out == "127 + 1 = 128 (right); drawn in %s\n" % picture
-    with open(picture) as handle:
-        assert handle.read() == committed("lstm_127_1.svg")
+    said, drawn = show_svg(lstm_published.model_file, "lstm.json", 127, 1, tmp_path)
+    assert said == "127 + 1 = 128 (right); drawn in PICTURE\n"
+    assert drawn == committed("lstm_127_1.svg")
 
 
 def test_what_docs_cli_says_about_the_lstm_picture_holds(lstm_published):
