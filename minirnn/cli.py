@@ -26,6 +26,7 @@ new command gets them by using these helpers:
 """
 
 import argparse
+import errno
 import os
 import shutil
 import sys
@@ -296,7 +297,7 @@ def run_train(args):
         _check_can_write(args.save, "--save")
         _check_savable(settings)
     if args.plot is not None:
-        _check_can_write(args.plot, "--plot", ".svg", others=[("--save", args.save)])
+        _check_can_write(args.plot, "--plot", ".svg", models=[("--save", args.save)])
         if settings["iterations"] == 0:
             raise UsageError("argument --plot: nothing to plot after 0 iterations")
     try:
@@ -441,14 +442,14 @@ def _terminal_width():
 # Files
 
 
-def _check_can_write(path, flag="--save", suffix=None, others=()):
+def _check_can_write(path, flag, suffix=None, models=()):
     """Refuse, before any work, a path the command could not write or should not replace.
 
     Only a regular file, or a symbolic link to one (its target is then
-    written), is ever replaced.  others lists (flag, path) pairs this path
-    must not be the same file as: the model a command reads, or another
-    file it writes.  What cannot be known now (the disk filling up, the
-    folder changing meanwhile) is reported when the file is written.
+    written), is ever replaced.  models lists (flag, path) pairs naming the
+    model files the command reads or saves, which path must not be.  What
+    cannot be known now (the disk filling up, the folder changing meanwhile)
+    is reported when the file is written.
     """
     if not path:
         raise UsageError("argument %s: the file name is empty" % flag)
@@ -458,7 +459,7 @@ def _check_can_write(path, flag="--save", suffix=None, others=()):
     try:
         target, _ = writable_target(path)
     except OSError as error:
-        if error.errno == 21 or os.path.isdir(path):
+        if error.errno == errno.EISDIR:  # writable_target's answer for a folder
             raise UsageError("argument %s: %s is a directory" % (flag, _path(path)))
         raise UsageError("argument %s: cannot write %s: %s" % (flag, _path(path), _reason(error)))
     folder = os.path.dirname(target) or "."
@@ -469,11 +470,10 @@ def _check_can_write(path, flag="--save", suffix=None, others=()):
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UsageError("argument %s: cannot write in folder %s" % (flag, _path(folder)))
     _check_name_length(flag, target, folder)
-    for other_flag, other in others:
-        if other is not None and _same_file(path, other):
-            what = "the model" if other_flag in ("--save", "--model") else "that file"
-            raise UsageError("argument %s: the same file as %s; it would replace %s"
-                             % (flag, other_flag, what))
+    for model_flag, model in models:
+        if model is not None and _same_file(path, model):
+            raise UsageError("argument %s: the same file as %s; it would replace the model"
+                             % (flag, model_flag))
 
 
 def _check_name_length(flag, target, folder):
@@ -683,7 +683,7 @@ def _add_show_parser(commands, error):
 
 def run_show(args):
     if args.svg is not None:
-        _check_can_write(args.svg, "--svg", ".svg", others=[("--model", args.model)])
+        _check_can_write(args.svg, "--svg", ".svg", models=[("--model", args.model)])
     model = _load(args.model)
     try:
         trace = SumTrace(model, args.a, args.b)  # checks the operands
