@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 import minirnn
 
@@ -20,8 +20,10 @@ settings.load_profile("minirnn")
 settings.register_profile("thorough", deadline=None, max_examples=2000)
 # tests/mutation/run.sh: the same examples on every run (so a mutant's verdict is
 # reproducible) and fewer of them, since each surviving mutant reruns its tests.
+# No shrinking either: the first failing example kills a mutant, and looking for
+# the smallest one (then explaining it) took up to a minute per mutant.
 settings.register_profile("mutation", deadline=None, max_examples=30, derandomize=True,
-                          database=None)
+                          database=None, phases=(Phase.explicit, Phase.generate))
 if os.environ.get("MINIRNN_HYPOTHESIS_PROFILE"):
     settings.load_profile(os.environ["MINIRNN_HYPOTHESIS_PROFILE"])
 
