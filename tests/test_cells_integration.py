@@ -458,3 +458,19 @@ def test_the_cell_defaults_table_is_the_one_place_both_api_and_cli_read(monkeypa
     assert main(["train", "--cell", "gru", "--preset", "article", "--iterations", "0",
                  "--save", path]) == 0
     assert minirnn.load(path).settings["alpha"] == 0.1 and minirnn.load(path).hidden_dim == 16
+
+
+def test_without_a_cell_both_api_and_cli_read_the_rnn_row_of_the_defaults(monkeypatch, tmp_path,
+                                                                           capsys):
+    # The rnn row holds the article's settings, so only a changed row shows it is read.
+    from minirnn import training
+    from minirnn.cli import main
+    changed = {"hidden": 3, "alpha": 0.5, "iterations": 2, "init_scale": 0.25, "h0": 0.125}
+    monkeypatch.setitem(training.CELL_DEFAULTS, "rnn", changed)
+    model = minirnn.train(print_every=None)
+    assert {name: model.settings[name] for name in changed} == changed
+    path = str(tmp_path / "rnn.json")
+    assert main(["train", "--save", path]) == 0
+    capsys.readouterr()
+    saved = minirnn.load(path)
+    assert weights_of(saved) == weights_of(model) and saved.settings == model.settings

@@ -26,7 +26,27 @@ def test_an_exhaustive_subtraction_report():
     assert result.correct == 26 - 4  # a == b for b in 0..3: four pairs, each wrong in bit 0
     assert format_row(result).split() == ["3", "all", "26", "84.62%", "84.62%", "(bit", "0)"]
     assert result.mistakes == [(0, 0, 1, 0), (1, 1, 1, 0), (2, 2, 1, 0), (3, 3, 1, 0)]
-    assert "  0 - 0 = 1 (should be 0)" in format_result(result)
+    assert format_result(result) == "\n".join([
+        "3-bit subtraction: all 26 pairs of a >= b, a below 2**3 and b below 2**2",
+        "exact answers: 22 of 26 (84.62%)",
+        "each bit of the answer right (bit 0 is the ones):",
+        "  bits 0-2:  84.62%    100%    100%",
+        "wrong answers, for example:",
+        "  0 - 0 = 1 (should be 0)",
+        "  1 - 1 = 1 (should be 0)",
+        "  2 - 2 = 1 (should be 0)",
+        "  3 - 3 = 1 (should be 0)"])
+
+
+def test_the_bits_of_a_wide_answer_are_shown_eight_to_a_row():
+    # Bits 9 and 16 always wrong: each shows in its own row at its own place,
+    # and every row but the last has eight columns.
+    result = measure(Oracle(flip=(9, 16)), bits=20, samples=4, seed=0)
+    assert result.correct == 0
+    rows = format_result(result).split("\n")[3:6]
+    assert rows == ["  bits 0-7:  " + "    100%" * 8,
+                    "  bits 8-15: " + "    100%" + "      0%" + "    100%" * 6,
+                    "  bits 16-19:" + "      0%" + "    100%" * 3]
 
 
 def test_at_most_five_mistakes_are_kept():
