@@ -271,12 +271,13 @@ def _flag_for(message):
 
 def _check_whole(name, value, low, high, error=None):
     """Refuse value unless it is from low to high (no upper end if None), in the API's words:
-    "samples must be a whole number >= 1, got 0".  Raises error (default UsageError)."""
+    "samples must be a whole number >= 1, got 0", about the flag --name.  Raises error
+    (default UsageError)."""
     if value < low or (high is not None and value > high):
         allowed = ">= %d" % low if high is None else "from %d to %d" % (low, high)
         message = "%s must be a whole number %s, got %d" % (name, allowed, value)
         if error is None:
-            raise UsageError("argument --%s: %s" % (name.replace("_", "-"), message))
+            raise UsageError("argument --%s: %s" % (name, message))
         raise error(message)
 
 

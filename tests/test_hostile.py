@@ -105,7 +105,7 @@ def set_up(folder, model_text, steps, gated_texts=None):
 
 def write(folder, name, text):
     with open(os.path.join(os.fsencode(folder), os.fsencode(name)), "wb") as handle:
-        handle.write(text.encode("utf-8"))
+        handle.write(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def snapshot(folder):
@@ -419,8 +419,11 @@ CASES = [
     case("a model read from a pipe (cat m.json | minirnn predict --model /dev/stdin)", ["predict", "--model", "/dev/stdin", "1", "2"], 0,
          out=b"1 + 2 = ", stdin="m.json"),
     case("a model that is not JSON", ["show", "--model", "t.txt", "1", "2"], 2,
-         "argument --model: model file 't.txt': not a minirnn model file",
-         setup=[("text", "t.txt", "kept")]),
+         "minirnn: error: argument --model: model file 't.txt': not a minirnn model file "
+         "(not valid JSON)", setup=[("text", "t.txt", "kept")]),
+    case("a model that is not UTF-8", ["predict", "--model", "u.txt", "1", "2"], 2,
+         "minirnn: error: argument --model: model file 'u.txt': not a minirnn model file "
+         "(not UTF-8 text)", setup=[("text", "u.txt", b"\xff\xfe kept")]),
 
     # 4. Saying what happened
     case("train --save --plot says what it wrote",

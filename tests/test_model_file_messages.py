@@ -99,7 +99,8 @@ def test_training_fields_may_be_absent_and_ints_stay_ints():
     model = loads(json.dumps(data))
     assert model.settings == {"cell": "rnn", "task": "add", "bits": 8, "hidden": 2, "alpha": 1, "init_scale": 2,
                               "h0": 0.0}
-    assert type(model.settings["alpha"]) is int and type(model.h0) is float
+    assert type(model.settings["alpha"]) is int and type(model.settings["init_scale"]) is int
+    assert type(model.h0) is float
     data["h0"] = 1
     assert type(loads(json.dumps(data)).h0) is float
 
