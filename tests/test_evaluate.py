@@ -64,9 +64,9 @@ def test_samples_are_drawn_as_training_draws_them(task, draw):
 def test_pairs_are_all_checked_up_to_the_limit_and_sampled_beyond_it():
     assert pair_count("add", 9) == EXHAUSTIVE_LIMIT
     whole = measure(Oracle(), bits=9)
-    assert whole.exhaustive and whole.checked == EXHAUSTIVE_LIMIT
+    assert whole.exhaustive is True and whole.checked == EXHAUSTIVE_LIMIT
     sampled = measure(Oracle(), bits=10, samples=37, seed=3)
-    assert not sampled.exhaustive and sampled.checked == 37 and sampled.seed == 3
+    assert sampled.exhaustive is False and sampled.checked == 37 and sampled.seed == 3
     assert measure(Oracle(task="sub"), bits=8).checked == pair_count("sub", 8)
 
 

@@ -568,7 +568,8 @@ CASES = [
          "unknown field 'synapse_0_i': a weight of the lstm cell, but the file's \"cell\" says gru",
          setup=[("gated", "l.json", "lstm", lambda d: d.update(cell="gru"))]),
     case("a GRU file whose cell says rnn", ["predict", "--model", "g.json", "1", "2"], 2,
-         "unknown field 'synapse_0_r': a weight of the gru cell, but the file's \"cell\" says rnn",
+         "minirnn: error: argument --model: model file 'g.json': unknown field 'synapse_0_r': "
+         "a weight of the gru cell, but the file's \"cell\" says rnn",
          setup=[("gated", "g.json", "gru", lambda d: d.update(cell="rnn"))]),
     case("a GRU file without its cell", ["predict", "--model", "g.json", "1", "2"], 2,
          "argument --model: model file 'g.json': missing field 'cell'",

@@ -162,3 +162,15 @@ def test_an_unknown_fields_printable_name_is_shown_as_it_is_up_to_40_characters(
     with pytest.raises(ModelFileError) as raised:
         loads(change((name,), 1))
     assert str(raised.value) == "unknown field '%s'" % name
+
+
+def test_a_cell_that_refuses_weights_the_file_checks_passed_is_one_message(monkeypatch):
+    # Every shape is checked before the cell sees the weights, so a refusal
+    # there is a bug; it still reaches the user as a model file error.
+    def refuse(cls, weights, h0=0.0, settings=None):
+        raise ValueError("synapse_h is odd")
+    text = dumps(tiny())
+    monkeypatch.setattr(RNN, "from_weights", classmethod(refuse))
+    with pytest.raises(ModelFileError) as raised:
+        loads(text)
+    assert str(raised.value) == "the rnn cell refused its weights: synapse_h is odd"
