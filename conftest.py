@@ -126,6 +126,9 @@ def start(name, folder):
 
 
 def wait_for(name, folder):
+    # Started here if no process of the session has started it yet: a test that asks
+    # for a run only as it runs (request.getfixturevalue) is not seen at collection.
+    start(name, folder)
     waited = 0.0
     while not os.path.exists(os.path.join(folder, name + ".status")):
         assert waited < PATIENCE_SECONDS, "the shared run %s did not finish in %d s" % (name, waited)

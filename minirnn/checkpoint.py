@@ -33,14 +33,20 @@ def _exact(x):
     return m, s
 
 
-def _scaled_round(x, p):
-    """round(x * 10**p) for a finite x > 0, exactly, ties to even."""
+def _scaled(x, p):
+    """(numerator, denominator): x * 10**p as an exact fraction, for a finite x > 0."""
     m, s = _exact(x)
     numerator, denominator = m * 10 ** max(p, 0), 10 ** max(-p, 0)
     if s >= 0:
         numerator <<= s
     else:
         denominator <<= -s
+    return numerator, denominator
+
+
+def _scaled_round(x, p):
+    """round(x * 10**p) for a finite x > 0, exactly, ties to even."""
+    numerator, denominator = _scaled(x, p)
     quotient, remainder = divmod(numerator, denominator)
     if 2 * remainder > denominator or (2 * remainder == denominator and quotient & 1):
         quotient += 1
@@ -106,10 +112,13 @@ def numpy_float(x):
         units, digits = _shortest(x, lambda digits: digits)
         return sign + _digits_after_point(units, digits)
     # Scientific: one digit before the point, up to PRECISION after it.
-    # log10 only estimates the exponent; exact integers settle it.
+    # log10 only estimates the exponent; exact integers settle it: x * 10**-exponent
+    # is from 1 up to (not including) 10, so rounded down to PRECISION places it
+    # has PRECISION + 1 digits.  (Rounded to nearest, it could reach 10 from below.)
     exponent = int(floor(log10(x)))
     while True:
-        units = _scaled_round(x, PRECISION - exponent)
+        numerator, denominator = _scaled(x, PRECISION - exponent)
+        units = numerator // denominator
         if units >= 10 ** (PRECISION + 1):
             exponent += 1
         elif units < 10 ** PRECISION:
@@ -118,9 +127,9 @@ def numpy_float(x):
             break
     units, digits = _shortest(x, lambda digits: digits - exponent)
     if units == 10 ** (digits + 1):
-        # Fewer digits can round up to the next power of ten, as 9.98e-322
-        # (a subnormal with only two significant digits) does to 10.e-322:
-        # numpy writes 1.e-321.
+        # Rounding can carry into the next power of ten: 9.9999999999e-05 to
+        # eight places, or 9.98e-322 (a subnormal with only two significant
+        # digits) to 10.e-322.  numpy writes 1.e-04 and 1.e-321.
         exponent += 1
         units, digits = _shortest(x, lambda digits: digits - exponent)
     mantissa = _digits_after_point(units, digits)

@@ -6,8 +6,11 @@ recorded in tests/numpy_values.py (with where and how they were made), so
 these tests catch the same mistakes on any machine.
 """
 
+import math
+
 import pytest
 
+from minirnn import checkpoint
 from minirnn.checkpoint import numpy_array, numpy_float
 from minirnn.data import addition_problem, subtraction_problem
 from minirnn.numpy_random import RandomState
@@ -20,6 +23,18 @@ from numpy_values import FLOATS, PROBLEMS, RANDINT, RANDINT_SEED, SEEDS, SHAPED_
 def test_floats_print_as_numpy_printed_them(x, text):
     assert numpy_float(x) == text
     assert numpy_array([x], numpy_float) == "[%s]" % text
+
+
+@pytest.mark.parametrize("error", [-1, 1], ids=["a decade low", "a decade high"])
+def test_floats_print_the_same_where_log10_misjudges_the_exponent(monkeypatch, error):
+    # numpy_float guesses a scientific exponent with log10, then settles it
+    # with exact integers, so a platform with a careless log10 still prints
+    # numpy's digits.  CPython's log10 never needs settling; a stand-in a
+    # whole decade off, one way and the other, takes both corrections.
+    monkeypatch.setattr(checkpoint, "log10", lambda x: math.log10(x) + error)
+    scientific = [(x, text) for x, text in FLOATS if "e" in text]
+    assert len(scientific) >= 20
+    assert [numpy_float(x) for x, _ in scientific] == [text for _, text in scientific]
 
 
 def test_the_recorded_floats_hold_the_hard_cases():
