@@ -194,7 +194,9 @@ def run(folder, args, stdout="pipe", stderr="pipe", env=None, stdin=None):
     redirections = STDOUT[stdout] + STDERR[stderr]
     if stdout == "broken":  # the exit comes last, after the redirection of stderr
         redirections = " | head -c 1 >/dev/null" + STDERR[stderr] + "; exit ${PIPESTATUS[0]}"
-    if stdin is not None:  # through a pipe: cat FILE | minirnn ...
+    if stdin == "closed":
+        redirections = " <&-" + redirections
+    elif stdin is not None:  # through a pipe: cat FILE | minirnn ...
         redirections = " < <(cat %s)" % stdin + redirections
     command = ['"$@"' + redirections]
     return subprocess.run(["bash", "-c"] + command + ["bash", sys.executable, "-m", "minirnn"] +
@@ -260,7 +262,8 @@ CASES = [
     case("help to a full device", ["--help"], 1, "No space left on device", stdout="full"),
     case("train with stdout closed", ["train"] + SHORT_RUN, 1,
          "cannot write to standard output: it is closed", stdout="closed"),
-    case("no command with stdout closed", [], 1, "it is closed", stdout="closed"),
+    case("no command with stdout closed", [], 1,
+         "minirnn: error: cannot write to standard output: it is closed", stdout="closed"),
     case("predict with stdout closed", ["predict", "--model", "m.json", "1", "2"], 1,
          "it is closed", stdout="closed"),
     case("eval with stdout closed", ["eval", "--model", "m.json"], 1, "it is closed",
@@ -418,6 +421,10 @@ CASES = [
          2, "argument --model: cannot read model file '/dev/zero': it is a character device"),
     case("a model read from a pipe (cat m.json | minirnn predict --model /dev/stdin)", ["predict", "--model", "/dev/stdin", "1", "2"], 0,
          out=b"1 + 2 = ", stdin="m.json"),
+    case("a model read from standard input when it is closed", ["predict", "--model", "/dev/stdin",
+                                                                "1", "2"], 2,
+         "minirnn: error: argument --model: cannot read model file '/dev/stdin': it is a character "
+         "device, not a file", stdin="closed"),
     case("a model that is not JSON", ["show", "--model", "t.txt", "1", "2"], 2,
          "minirnn: error: argument --model: model file 't.txt': not a minirnn model file "
          "(not valid JSON)", setup=[("text", "t.txt", "kept")]),
@@ -456,6 +463,19 @@ CASES = [
          out=b"------------\nError:"),
     case("a flag before a command that lacks it", ["--bits", "4", "predict"], 2,
          "argument --bits: not a flag of the predict command"),
+    case("flags with = before the command", ["--iterations=2", "--print-every=1", "train"], 0,
+         out=b"------------\nError:"),
+    case("a value with two = before the command", ["--seed=1=2", "train"], 2,
+         "minirnn: error: argument --seed: not a whole number: '1=2'"),
+    case("-h first is the commands' help", ["-h"], 0, out=b"usage: minirnn [-h] [--version] COMMAND"),
+    case("-h before a command is its help", ["--bits", "4", "-h", "eval"], 0,
+         out=b"usage: minirnn eval [-h] --model PATH"),
+    case("-- before the command ends the flags", ["--iterations", "2", "--", "train"], 2,
+         "minirnn: error: unrecognized arguments: -- train"),
+    case("a long operand that is not a number", ["predict", "--model", "m.json", "X" + "9" * 1300,
+                                                 "1"], 2,
+         "minirnn: error: argument A: not a whole number: 'X9999999999999999999999999999...(1301 "
+         "characters)"),
     case("an unknown command", ["trian"], 2, "unknown command 'trian'"),
     case("a flag the command lacks is named", ["eval", "--model", "m.json", "--svg", "e.svg"], 2,
          "argument --svg: not a flag of the eval command"),
